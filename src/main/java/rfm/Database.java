@@ -1,0 +1,69 @@
+package rfm;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.commons.codec.digest.DigestUtils;
+
+/**
+ * Where the job repository lives: an H2 file by default ({@code --db data/rfm}), or a PostgreSQL database
+ * given as a JDBC URL ({@code --db jdbc:postgresql://host:5432/db}). Credentials never come from the command
+ * line: they come from RFM_DB_USER and RFM_DB_PASSWORD, or from a properties file ({@code user=},
+ * {@code password=}) named by {@code --db-credentials} or RFM_DB_CREDENTIALS.
+ */
+record Database(String url, String user, String password, Path lockFile) {
+
+    static Database of(String db, Path credentialsFile, Map<String, String> env) {
+        if (!db.startsWith("jdbc:")) {
+            Path file = Path.of(db).toAbsolutePath();
+            // WRITE_DELAY=0: every commit (one per chunk) reaches the file at once, so a killed run resumes from its last chunk
+            return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", Path.of(db + ".lock"));
+        }
+        if (!db.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db takes an H2 file path or a jdbc:postgresql: URL, not " + db);
+        }
+        String lower = db.toLowerCase(Locale.ROOT);
+        if (lower.contains("password=") || lower.matches("jdbc:postgresql://[^/]*:[^/@]*@.*")) {
+            throw new IllegalArgumentException("--db must not carry a password: set RFM_DB_PASSWORD or use --db-credentials FILE");
+        }
+        String user = env.getOrDefault("RFM_DB_USER", "");
+        String password = env.getOrDefault("RFM_DB_PASSWORD", "");
+        Path file = credentialsFile != null ? credentialsFile
+                : env.containsKey("RFM_DB_CREDENTIALS") ? Path.of(env.get("RFM_DB_CREDENTIALS")) : null;
+        if (file != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the database credentials file " + file + ": " + e.getMessage());
+            }
+            user = p.getProperty("user", user);
+            password = p.getProperty("password", password);
+        }
+        // one run per database on this host; the file lives beside the temporary files, named after the URL
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "rfm-nightly-" + shortHash(db) + ".lock");
+        return new Database(db, user, password, lock);
+    }
+
+    Map<String, Object> springProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", url);
+        p.put("spring.datasource.username", user);
+        p.put("spring.datasource.password", password);
+        // Boot initialises only embedded databases by default (and counts H2 as embedded only in memory);
+        // on later runs the script's "already exists" errors are logged, not fatal
+        p.put("spring.batch.jdbc.initialize-schema", "always");
+        return p;
+    }
+
+    private static String shortHash(String s) {
+        return DigestUtils.sha256Hex(s).substring(0, 12);
+    }
+}

@@ -1,0 +1,95 @@
+package rfm;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import rfm.config.JobFile;
+import rfm.config.JobFileException;
+import rfm.config.JobFileLoader;
+import rfm.job.NightlyCommand;
+
+/** The command-line entry: checks the options and the job file, then runs the nightly job and exits with its code. */
+@SpringBootApplication
+public class RfmApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(rfm.generate.ShopGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs one nightly job; returns the process exit code (see {@link ExitCode}). */
+    public static int run(String... args) {
+        PrintStream err = System.err;
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("rfm-nightly: " + e.getMessage());
+            err.println(RunOptions.USAGE);
+            return ExitCode.BAD_INPUT.code();
+        }
+        JobFile job;
+        try {
+            job = JobFileLoader.load(options.jobFile());
+        } catch (JobFileException e) {
+            err.println("rfm-nightly: " + e.getMessage());
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (options.asOf() == null) {
+            options = options.withAsOf(LocalDate.now(job.zone()).minusDays(1));
+        }
+        Database db;
+        try {
+            db = Database.of(options.db(), options.dbCredentials(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("rfm-nightly: " + e.getMessage());
+            return ExitCode.BAD_INPUT.code();
+        }
+        // one run per database, and one per output folder (two runs there would share staging folders)
+        LogFiles.deleteOld(job);
+        Path lockFile = db.lockFile();
+        Path outputLockFile = options.output().resolve(".rfm-nightly.lock");
+        RunLock lock = RunLock.tryAcquire(lockFile);
+        RunLock outputLock = lock == null ? null : RunLock.tryAcquire(outputLockFile);
+        if (lock == null || outputLock == null) {
+            Path held = lock == null ? lockFile : outputLockFile;
+            if (lock != null) {
+                lock.close();
+            }
+            err.println("rfm-nightly: another run holds the lock " + held + " (" + RunLock.holder(held)
+                    + "); not starting. Exit code 3.");
+            return ExitCode.LOCKED.code();
+        }
+        try (lock; outputLock; ConfigurableApplicationContext context = new SpringApplicationBuilder(RfmApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(springProperties(options, job, db))
+                .run()) {
+            return context.getBean(NightlyCommand.class).run(options).code();
+        }
+    }
+
+    static Map<String, Object> springProperties(RunOptions options, JobFile job, Database db) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("logging.file.name", LogFiles.today(job).toString());
+        if (options.quiet()) {
+            p.put("logging.threshold.console", "WARN");
+        }
+        p.putAll(db.springProperties());
+        p.put("rfm.chunk-size", job.operations().chunkSize());
+        p.put("spring.batch.job.enabled", "false");
+        return p;
+    }
+}

@@ -1,0 +1,25 @@
+package rfm.classify;
+
+import java.util.Set;
+
+import rfm.ingest.CustomerProfile;
+import rfm.measure.CustomerMeasures;
+import rfm.score.RfmScores;
+
+/** Everything the job concludes about one customer. Scores and value tier are null for a prospect. */
+public record ScoredCustomer(CustomerProfile profile, CustomerMeasures measures, RfmScores scores,
+                             SegmentRule segment, ValueTier valueTier, LifecycleStage stage,
+                             Set<ChurnReason> churnReasons, InteractionTier interactionTier) {
+
+    public ScoredCustomer {
+        churnReasons = Set.copyOf(churnReasons);
+    }
+
+    public String customerId() {
+        return measures.customerId();
+    }
+
+    public boolean churnRisk() {
+        return !churnReasons.isEmpty();
+    }
+}

@@ -1,0 +1,176 @@
+package rfm.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+
+/**
+ * Streams the records of one input CSV file (RFC 4180 quoting with the given delimiter; CRLF or LF; the given
+ * charset, a UTF-8 BOM skipped), each with the physical line it starts on. Blank lines are skipped: they are
+ * not rows. A file that ends inside a quoted field yields a last, truncated record instead of failing.
+ */
+public final class CsvInput implements Closeable {
+
+    private static final String TRUNCATED = "EOF reached before encapsulated token finished";
+
+    private final Path path;
+    private final String fileName;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final Header header;
+    private final DigestInputStream digest;
+    private final Charset charset;
+    private long lastLineEnd;
+    private boolean ended;
+
+    private CsvInput(Path path, InputFile file, Charset charset, char delimiter, Map<String, List<String>> aliases)
+            throws IOException {
+        this.path = path;
+        this.fileName = path.getFileName().toString();
+        this.charset = charset;
+        this.digest = new DigestInputStream(Files.newInputStream(path), DigestUtils.getSha256Digest());
+        InputStream in = charset.equals(StandardCharsets.UTF_8)
+                ? BOMInputStream.builder().setInputStream(digest).get() : digest;
+        var decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false) // we skip blank lines ourselves, so line numbers stay exact
+                .get();
+        this.parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get();
+        this.records = parser.iterator();
+        SourceRecord first = nextRecord();
+        if (first == null) {
+            parser.close();
+            throw new BadInputException(path.getFileName() + ": the file is empty; expected a header line with "
+                    + String.join(", ", file.requiredFields()));
+        }
+        if (first.isTruncated()) {
+            parser.close();
+            throw new BadInputException(fileName + " line 1: the header line ends inside a quoted field");
+        }
+        this.header = new Header(file, Arrays.asList(first.values()), aliases);
+    }
+
+    /** Opens a UTF-8, comma-separated input file with the default header names and reads its header line. */
+    public static CsvInput open(Path path, InputFile file) {
+        return open(path, file, StandardCharsets.UTF_8, ',', Map.of());
+    }
+
+    /**
+     * Opens an input file and reads its header line.
+     *
+     * @param aliases per field, the other header names it may have (lower case)
+     */
+    public static CsvInput open(Path path, InputFile file, Charset charset, char delimiter,
+                                Map<String, List<String>> aliases) {
+        try {
+            return new CsvInput(path, file, charset, delimiter, aliases);
+        } catch (IOException | UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
+                throw undecodable(path, charset, e);
+            }
+            throw new BadInputException(path.getFileName() + ": cannot read the header: " + e.getMessage(), e);
+        }
+    }
+
+    private static BadInputException undecodable(Path path, Charset charset, Exception e) {
+        return new BadInputException(path.getFileName() + " line " + Encodings.lineOfFirstError(path, charset)
+                + ": cannot read on: bytes that are not valid " + charset.name()
+                + " (set the input's encoding in the job file, or use auto)", e);
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public Header header() {
+        return header;
+    }
+
+    /** The next non-blank record, or null at the end of the file. */
+    public SourceRecord next() {
+        while (true) {
+            SourceRecord r = nextRecord();
+            if (r == null) {
+                return null;
+            }
+            if (!(r.size() == 1 && r.values()[0].isBlank())) {
+                return r;
+            }
+        }
+    }
+
+    private SourceRecord nextRecord() {
+        if (ended) {
+            return null;
+        }
+        try {
+            if (!records.hasNext()) {
+                ended = true;
+                return null;
+            }
+            CSVRecord record = records.next();
+            long start = lastLineEnd + 1;
+            lastLineEnd = parser.getCurrentLineNumber();
+            return new SourceRecord(fileName, start, record.values());
+        } catch (UncheckedIOException e) {
+            String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            if (message != null && message.contains(TRUNCATED)) {
+                ended = true;
+                long start = lastLineEnd + 1;
+                long end = parser.getCurrentLineNumber();
+                if (end > start) {
+                    // more than the last line: a stray quote would turn all the lines after it into one field
+                    throw new BadInputException(fileName + " line " + start + ": a quote opened on this line is never closed;"
+                            + " lines " + start + " to " + end + " would be one field. Fix the quote and run again.", e);
+                }
+                // a quote opened on the last line and never closed: a cut-off last record, reported as a row
+                return SourceRecord.truncated(fileName, start);
+            }
+            // after a broken quote or undecodable bytes the parser cannot find the next record again
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw undecodable(path, charset, e);
+            }
+            throw new BadInputException(fileName + " line " + (lastLineEnd + 1) + ": cannot read on: " + message, e);
+        }
+    }
+
+    /** SHA-256 of the file's bytes, hex; complete once every record has been read. */
+    public String sha256Hex() {
+        return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package rfm.ingest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads dates and date-times written in one of the job file's patterns, tried in order. The date part of
+ * the text is the date: no time-zone conversion. Strict: 2026-02-30 is not a date.
+ */
+public final class DateTimeText {
+
+    /**
+     * A compiled pattern. {@code shape} is a sample formatted with it ('9' for digits), or null when the
+     * pattern's width varies; text of another shape is skipped without paying for a parse exception.
+     */
+    private record Pattern(String text, DateTimeFormatter formatter, boolean hasTime, String shape) {
+
+        boolean mayMatch(String value) {
+            if (shape == null) {
+                return true;
+            }
+            if (value.length() != shape.length()) {
+                return false;
+            }
+            for (int i = 0; i < shape.length(); i++) {
+                char s = shape.charAt(i);
+                char v = value.charAt(i);
+                if (s == '9' ? (v < '0' || v > '9') : v != s) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final List<Pattern> patterns;
+
+    public DateTimeText(List<String> patterns) {
+        if (patterns == null || patterns.isEmpty()) {
+            throw new IllegalArgumentException("at least one date format is needed");
+        }
+        this.patterns = patterns.stream().map(DateTimeText::compile).toList();
+    }
+
+    private static Pattern compile(String p) {
+        try {
+            DateTimeFormatter f = DateTimeFormatter.ofPattern(prolepticYear(p), Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT);
+            String shape = shapeOf(f.format(LocalDateTime.of(2001, 1, 1, 1, 1, 1)),
+                    f.format(LocalDateTime.of(2011, 11, 11, 23, 11, 11)));
+            String fields = p.replaceAll("'[^']*'", ""); // quoted text is literal, not fields
+            boolean hasTime = fields.chars().anyMatch(c -> c == 'H' || c == 'h' || c == 'k' || c == 'K');
+            return new Pattern(p, f, hasTime, shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + p + "' is not a date pattern: " + e.getMessage());
+        }
+    }
+
+    /** yyyy-MM-dd, with HH:mm, HH:mm:ss, or 'T'HH:mm:ss after it: most exports write one of these. */
+    private static final java.util.Set<String> ISO_PATTERNS = java.util.Set.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm",
+            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "uuuu-MM-dd", "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss",
+            "uuuu-MM-dd'T'HH:mm:ss");
+
+    /** Text in one of {@link #ISO_PATTERNS} (its shape checked digit by digit already), strictly: 2026-02-30 is null. */
+    private static LocalDateTime iso(String t) {
+        try {
+            LocalDate date = LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10));
+            if (t.length() == 10) {
+                return date.atStartOfDay();
+            }
+            int second = t.length() == 19 ? digits(t, 17, 19) : 0;
+            return date.atTime(digits(t, 11, 13), digits(t, 14, 16), second);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (t.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    /** 'y' (year of era) becomes 'u' (proleptic year) outside quoted literals: STRICT resolving needs no era then. */
+    private static String prolepticYear(String pattern) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            b.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The fixed shape of a pattern's output ('9' for a digit), seen from two samples far apart; null when
+     * the width or the non-digit text varies (month or day names, AM/PM, unpadded numbers).
+     */
+    private static String shapeOf(String a, String b) {
+        if (a.length() != b.length()) {
+            return null;
+        }
+        StringBuilder shape = new StringBuilder(a.length());
+        for (int i = 0; i < a.length(); i++) {
+            boolean digitA = Character.isDigit(a.charAt(i));
+            if (digitA != Character.isDigit(b.charAt(i)) || (!digitA && a.charAt(i) != b.charAt(i))) {
+                return null;
+            }
+            shape.append(digitA ? '9' : a.charAt(i));
+        }
+        return shape.toString();
+    }
+
+    /** The date-time written in text (midnight for a plain date), or null if no pattern fits. */
+    public LocalDateTime parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        for (Pattern p : patterns) {
+            if (!p.mayMatch(text)) {
+                continue;
+            }
+            if (ISO_PATTERNS.contains(p.text())) {
+                return iso(text); // the usual exports, read without the formatter machinery
+            }
+            try {
+                return p.hasTime() ? LocalDateTime.parse(text, p.formatter())
+                        : LocalDate.parse(text, p.formatter()).atStartOfDay();
+            } catch (DateTimeParseException e) {
+                // try the next pattern
+            }
+        }
+        return null;
+    }
+
+    public String describe() {
+        return String.join(", ", patterns.stream().map(Pattern::text).toList());
+    }
+}

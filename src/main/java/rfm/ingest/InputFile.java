@@ -1,0 +1,45 @@
+package rfm.ingest;
+
+import java.util.List;
+
+/** The three input files of a run, with their default names and the fields each must and may have. */
+public enum InputFile {
+    ORDERS("orders.csv", true,
+            List.of("order_id", "customer_id", "order_date", "amount"),
+            List.of("currency", "status")),
+    INTERACTIONS("interactions.csv", false,
+            List.of("interaction_id", "customer_id", "occurred_at", "channel", "direction"),
+            List.of("satisfaction", "topic")),
+    CUSTOMERS("customers.csv", false,
+            List.of("customer_id"),
+            List.of("name", "phone", "email", "company", "industry", "region", "owner", "preferred_channel",
+                    "opt_out", "created_at"));
+
+    private final String fileName;
+    private final boolean required;
+    private final List<String> requiredFields;
+    private final List<String> optionalFields;
+
+    InputFile(String fileName, boolean required, List<String> requiredFields, List<String> optionalFields) {
+        this.fileName = fileName;
+        this.required = required;
+        this.requiredFields = requiredFields;
+        this.optionalFields = optionalFields;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    public List<String> requiredFields() {
+        return requiredFields;
+    }
+
+    public List<String> optionalFields() {
+        return optionalFields;
+    }
+}

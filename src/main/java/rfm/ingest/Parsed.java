@@ -1,0 +1,43 @@
+package rfm.ingest;
+
+/** The outcome of parsing one record: a valid row with its source, or a rejected row. */
+public sealed interface Parsed<T> {
+
+    record Valid<T>(SourceRecord source, T row) implements Parsed<T> {
+    }
+
+    record Bad<T>(RejectedRow reject) implements Parsed<T> {
+    }
+
+    static <T> Parsed<T> bad(SourceRecord source, RejectReason reason, String message) {
+        return new Bad<>(RejectedRow.of(source, reason, message));
+    }
+
+    /** A record cut off at the end of the file, or with another number of fields than the header; else null. */
+    static <T> Parsed<T> badShape(SourceRecord r, int columns) {
+        if (r.isTruncated()) {
+            return bad(r, RejectReason.TRUNCATED_ROW, "the file ends inside a quoted field that starts on this line"
+                    + " (a cut-off export?)");
+        }
+        if (r.size() != columns) {
+            return bad(r, RejectReason.COLUMN_COUNT, "expected " + columns + " fields, found " + r.size());
+        }
+        return null;
+    }
+
+    /** MISSING_ID or BAD_ID for the first id field that is empty or unusable; else null. */
+    static <T> Parsed<T> badIds(SourceRecord r, int maxLength, String... fieldsAndValues) {
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            if (fieldsAndValues[i + 1].isEmpty()) {
+                return bad(r, RejectReason.MISSING_ID, fieldsAndValues[i] + " is empty");
+            }
+        }
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            String problem = SourceRecord.idProblem(fieldsAndValues[i], fieldsAndValues[i + 1], maxLength);
+            if (problem != null) {
+                return bad(r, RejectReason.BAD_ID, problem);
+            }
+        }
+        return null;
+    }
+}

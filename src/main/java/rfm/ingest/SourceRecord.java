@@ -1,0 +1,68 @@
+package rfm.ingest;
+
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * One record of an input CSV file as read: the file's name, the physical line the record starts on (the
+ * header is line 1) and its fields, untrimmed.
+ */
+public record SourceRecord(String file, long line, String[] values) {
+
+    /** A record of a file whose name does not matter (tests). */
+    public SourceRecord(long line, String[] values) {
+        this("", line, values);
+    }
+
+    private static final CSVFormat RAW = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+
+    /** The trimmed field at a column index; empty for a column the file does not have (index -1). */
+    public String value(int index) {
+        if (index < 0 || index >= values.length) {
+            return "";
+        }
+        String v = values[index];
+        return v == null ? "" : v.strip();
+    }
+
+    /** The trimmed field with control characters (line breaks, NUL, ...) replaced by spaces: text for people. */
+    public String text(int index) {
+        String v = value(index);
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                StringBuilder b = new StringBuilder(v.length());
+                v.chars().forEach(c -> b.append(Character.isISOControl(c) ? ' ' : (char) c));
+                return b.toString().strip();
+            }
+        }
+        return v;
+    }
+
+    /** Why an id field cannot be used as an id (too long, control characters), or null when it can. */
+    public static String idProblem(String field, String id, int maxLength) {
+        if (id.codePointCount(0, id.length()) > maxLength) {
+            return field + " is longer than " + maxLength + " characters";
+        }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            return field + " contains control characters";
+        }
+        return null;
+    }
+
+    /** The record the file ended inside of: a quoted field opened on {@code line} and never closed. */
+    public static SourceRecord truncated(String file, long line) {
+        return new SourceRecord(file, line, new String[0]);
+    }
+
+    public boolean isTruncated() {
+        return values.length == 0;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    /** The record as CSV text again (fields re-quoted where needed), for reject files. */
+    public String raw() {
+        return RAW.format((Object[]) values);
+    }
+}

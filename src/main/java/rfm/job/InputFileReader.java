@@ -1,0 +1,118 @@
+package rfm.job;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import rfm.ingest.CsvInput;
+import rfm.ingest.Header;
+import rfm.ingest.InputFile;
+import rfm.ingest.SourceRecord;
+
+/**
+ * Reads the records of one input for an ingest step: every file the input's name or glob matches, in name
+ * order. An optional input with no file reads as empty.
+ */
+class InputFileReader implements ItemStreamReader<SourceRecord> {
+
+    private final IngestRun current;
+    private final InputFile file;
+    private final Map<String, Header> headers = new HashMap<>();
+    private List<Path> files;
+    private int fileIndex;
+    private long recordsInFile;
+    private long skipRecords;
+    private CsvInput in;
+
+    InputFileReader(IngestRun current, InputFile file) {
+        this.current = current;
+        this.file = file;
+    }
+
+    /** Nothing to do: the step's {@link IngestCheckpoint} opens first and calls {@link #reset()}, then positions it. */
+    @Override
+    public void open(ExecutionContext context) {
+    }
+
+    /** Back to the first record of the first file. */
+    void reset() {
+        headers.clear();
+        files = current.get().inputFiles(file);
+        fileIndex = 0;
+        recordsInFile = 0;
+        skipRecords = 0;
+        in = null;
+    }
+
+    /** After a restart: go on after the given number of records of the given file (0-based index). */
+    void resumeAt(int file, long records) {
+        fileIndex = file;
+        skipRecords = records;
+    }
+
+    /** After a restart of a step that had finished: nothing is left to read. */
+    void finished() {
+        fileIndex = files.size();
+    }
+
+    int fileIndex() {
+        return fileIndex;
+    }
+
+    long recordsInFile() {
+        return recordsInFile;
+    }
+
+    /** The header of a file this reader has opened. */
+    Header header(String fileName) {
+        return headers.get(fileName);
+    }
+
+    @Override
+    public SourceRecord read() {
+        while (true) {
+            if (in == null) {
+                if (fileIndex >= files.size()) {
+                    return null;
+                }
+                in = current.get().openInput(file, files.get(fileIndex));
+                headers.put(in.fileName(), in.header());
+                recordsInFile = 0;
+                for (; skipRecords > 0; skipRecords--) { // records the failed run had already committed
+                    if (in.next() == null) {
+                        throw new IllegalStateException(in.fileName() + " is shorter than when the run failed");
+                    }
+                    recordsInFile++;
+                }
+            }
+            SourceRecord r = in.next();
+            if (r != null) {
+                recordsInFile++;
+                current.get().counts(r.file()).read();
+                FaultInjection.check(r);
+                return r;
+            }
+            finishFile();
+        }
+    }
+
+    private void finishFile() {
+        current.get().counts(in.fileName()).sha256(in.sha256Hex());
+        in.close();
+        in = null;
+        fileIndex++;
+        recordsInFile = 0;
+    }
+
+    @Override
+    public void close() {
+        if (in != null) {
+            in.close();
+            in = null;
+        }
+    }
+}

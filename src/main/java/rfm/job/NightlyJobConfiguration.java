@@ -1,0 +1,126 @@
+package rfm.job;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import rfm.config.JobFileLoader;
+import rfm.ingest.InputFile;
+import rfm.ingest.Parsed;
+import rfm.ingest.SourceRecord;
+
+/**
+ * Wires the nightly job: prepare, read customers, orders and interactions into the ledger, check rejects,
+ * score and write the customer files, plan revisits and write the task lists, summarize, publish. Every step
+ * starts again on a restart: an ingest step that had finished replays its journal into the in-memory ledger,
+ * the one that failed resumes from its last committed chunk (see {@link IngestCheckpoint}), and the steps
+ * after ingest, cheap and pure, run again.
+ */
+@Configuration
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightly";
+    private static final StepLog STEP_LOG = new StepLog();
+
+    @Bean
+    @JobScope
+    NightlyRun nightlyRun(@Value("#{jobParameters['asOf']}") LocalDate asOf,
+                          @Value("#{jobParameters['input']}") String input,
+                          @Value("#{jobParameters['output']}") String output,
+                          @Value("#{jobParameters['jobFile']}") String jobFile) {
+        return new NightlyRun(JobFileLoader.load(Path.of(jobFile)), jobFile, asOf, Path.of(input), Path.of(output));
+    }
+
+    @Bean
+    Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
+                   Step checkRejects, Step score, Step planRevisits, Step summarize, Step publish) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(prepare).next(readCustomers).next(readOrders).next(readInteractions)
+                .next(checkRejects).next(score).next(planRevisits).next(summarize).next(publish)
+                .build();
+    }
+
+    @Bean
+    Step prepare(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("prepare", new PrepareTasklet(run), repository, tm);
+    }
+
+    @Bean
+    Step readCustomers(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:5000}") int chunkSize) {
+        return ingest("readCustomers", InputFile.CUSTOMERS, repository, tm, run, chunkSize);
+    }
+
+    @Bean
+    Step readOrders(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:5000}") int chunkSize) {
+        return ingest("readOrders", InputFile.ORDERS, repository, tm, run, chunkSize);
+    }
+
+    @Bean
+    Step readInteractions(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:5000}") int chunkSize) {
+        return ingest("readInteractions", InputFile.INTERACTIONS, repository, tm, run, chunkSize);
+    }
+
+    @Bean
+    Step checkRejects(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("checkRejects", new CheckRejectsTasklet(run), repository, tm);
+    }
+
+    @Bean
+    Step score(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("score", new ScoreTasklet(run), repository, tm);
+    }
+
+    @Bean
+    Step planRevisits(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("planRevisits", new RevisitTasklet(run), repository, tm);
+    }
+
+    @Bean
+    Step summarize(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, RunMetrics metrics) {
+        return tasklet("summarize", new SummaryTasklet(run, metrics), repository, tm);
+    }
+
+    @Bean
+    Step publish(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("publish", new PublishTasklet(run), repository, tm);
+    }
+
+    private static Step tasklet(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {
+        return new StepBuilder(name, repository).tasklet(tasklet, tm).allowStartIfComplete(true).listener(STEP_LOG).build();
+    }
+
+    private static Step ingest(String name, InputFile file, JobRepository repository, PlatformTransactionManager tm,
+                               NightlyRun run, int chunkSize) {
+        IngestRun current = new IngestRun(run);
+        InputFileReader reader = new InputFileReader(current, file);
+        IngestCheckpoint checkpoint = new IngestCheckpoint(current, file, reader);
+        RejectedRowSkips skips = new RejectedRowSkips(current, file, reader, checkpoint);
+        RowParser parser = new RowParser(current, reader, file);
+        return new StepBuilder(name, repository).<SourceRecord, Parsed.Valid<?>>chunk(chunkSize)
+                .transactionManager(tm)
+                .reader(reader)
+                .processor(parser)
+                .writer(new LedgerWriter(current, checkpoint))
+                .stream(checkpoint)
+                .stream(parser)
+                .listener((StepExecutionListener) checkpoint)
+                .faultTolerant()
+                .skipPolicy(skips)
+                .skipListener(skips)
+                .allowStartIfComplete(true)
+                .listener((StepExecutionListener) STEP_LOG)
+                .build();
+    }
+}

@@ -1,0 +1,234 @@
+package rfm.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import rfm.classify.ScoredCustomer;
+import rfm.config.InputFileSettings;
+import rfm.config.JobFile;
+import rfm.ingest.CsvInput;
+import rfm.ingest.Encodings;
+import rfm.ingest.FileCounts;
+import rfm.ingest.InputFile;
+import rfm.ingest.RejectedRow;
+import rfm.measure.CustomerLedger;
+import rfm.publish.OutputFolder;
+import rfm.publish.RejectsFile;
+import rfm.revisit.RevisitPlan;
+
+/**
+ * The state one execution of the nightly job shares between its steps (job-scoped): the job file, the as-of
+ * date, where inputs and outputs are, the ledger the ingest steps fill, what became of every input row, and
+ * the results the later steps write out.
+ */
+public class NightlyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final JobFile job;
+    private final String jobFileName;
+    private final LocalDate asOf;
+    private final Path input;
+    private final OutputFolder output;
+    private final CustomerLedger ledger;
+    private final Map<InputFile, List<Path>> inputFiles = new EnumMap<>(InputFile.class);
+    private final Map<Path, Charset> charsets = new HashMap<>();
+    private final Map<String, FileCounts> counts = new LinkedHashMap<>();
+    private final Map<String, RejectsFile> rejects = new HashMap<>();
+    private final List<RejectedRow> pendingRejects = new ArrayList<>();
+    private final Map<String, Long> outputRows = new LinkedHashMap<>();
+    private List<ScoredCustomer> scored = List.of();
+    private RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
+
+    public NightlyRun(JobFile job, String jobFileName, LocalDate asOf, Path input, Path output) {
+        this.job = job;
+        this.jobFileName = jobFileName;
+        this.asOf = asOf;
+        this.input = input;
+        this.output = new OutputFolder(output, asOf);
+        this.ledger = new CustomerLedger(job.measureSettings(asOf));
+        for (InputFile f : InputFile.values()) {
+            List<Path> files = find(job.inputs().of(f).file());
+            inputFiles.put(f, files);
+            if (files.isEmpty()) {
+                counts.put(job.inputs().of(f).file(), new FileCounts(job.inputs().of(f).file(), f));
+            }
+            for (Path p : files) {
+                FileCounts c = new FileCounts(p.getFileName().toString(), f);
+                c.present(true);
+                counts.put(c.file(), c);
+            }
+        }
+    }
+
+    /** The files a name or glob matches in the input folder, in name order. */
+    private List<Path> find(String nameOrGlob) {
+        if (!nameOrGlob.matches(".*[*?\\[{].*")) {
+            Path p = input.resolve(nameOrGlob);
+            return Files.isRegularFile(p) ? List.of(p) : List.of();
+        }
+        if (!Files.isDirectory(input)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(input, nameOrGlob)) {
+            dir.forEach(p -> {
+                if (Files.isRegularFile(p)) {
+                    found.add(p);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + input, e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    public JobFile job() {
+        return job;
+    }
+
+    public String jobFileName() {
+        return jobFileName;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public Path inputFolder() {
+        return input;
+    }
+
+    /** The files of an input, in the order they are read. */
+    public List<Path> inputFiles(InputFile file) {
+        return inputFiles.get(file);
+    }
+
+    /** Opens one file of an input with its encoding (detected once, when the job file says auto), delimiter and header aliases. */
+    public CsvInput openInput(InputFile file, Path path) {
+        InputFileSettings settings = job.inputs().of(file);
+        Charset charset = charsets.computeIfAbsent(path, p -> {
+            Charset chosen = settings.charset();
+            String how = chosen == null ? null : chosen.name() + " (from the job file)";
+            if (chosen == null) {
+                Encodings.Detected detected = Encodings.detect(p);
+                chosen = detected.charset();
+                how = chosen.name() + " (auto: " + detected.why() + ")";
+            }
+            log.info("{}: reading as {}", p.getFileName(), how);
+            counts(p.getFileName().toString()).encoding(how);
+            return chosen;
+        });
+        Map<String, List<String>> aliases = new HashMap<>();
+        for (String field : file.requiredFields()) {
+            aliases.put(field, settings.aliases(field));
+        }
+        for (String field : file.optionalFields()) {
+            aliases.put(field, settings.aliases(field));
+        }
+        return CsvInput.open(path, file, charset, settings.delimiterChar(), aliases);
+    }
+
+    public OutputFolder output() {
+        return output;
+    }
+
+    public Path staging() {
+        return output.staging();
+    }
+
+    public CustomerLedger ledger() {
+        return ledger;
+    }
+
+    public FileCounts counts(String fileName) {
+        return counts.get(fileName);
+    }
+
+    /** Counts of every input file, by input and then name; absent optional inputs included. */
+    public List<FileCounts> allCounts() {
+        return List.copyOf(counts.values());
+    }
+
+    /** Where the ingest journals of this run are kept until it is published (never inside the published folder). */
+    public Path journalFolder() {
+        return output.journal();
+    }
+
+    /** The rejects file of an input file (created on its first row). */
+    RejectsFile rejectsFile(String inputFile) {
+        return rejects.computeIfAbsent(inputFile, f -> new RejectsFile(staging().resolve("rejects").resolve(rejectsName(f)),
+                job.outputs().analystBom()));
+    }
+
+    /**
+     * Counts a row as rejected; it is written to {@code rejects/<its file>.csv} at the next {@link #flushRejects()}.
+     * Bad rows (skipped while processing) and duplicates (found while writing) of a chunk arrive apart.
+     */
+    public void reject(RejectedRow row) {
+        counts(row.file()).rejected(row);
+        pendingRejects.add(row);
+    }
+
+    /** Writes the rejected rows gathered so far, in line order. */
+    public void flushRejects() {
+        pendingRejects.sort(Comparator.comparingLong(RejectedRow::line));
+        for (RejectedRow row : pendingRejects) {
+            rejectsFile(row.file()).write(row);
+        }
+        pendingRejects.clear();
+    }
+
+    /** Where the rejects of an input file go, relative to the run's folder: {@code rejects/<file>.csv}. */
+    public static String rejectsPath(String inputFile) {
+        return "rejects/" + rejectsName(inputFile);
+    }
+
+    private static String rejectsName(String inputFile) {
+        return inputFile.toLowerCase(Locale.ROOT).endsWith(".csv") ? inputFile : inputFile + ".csv";
+    }
+
+    /** Writes what is pending and closes the rejects files an ingest step wrote (when the step's writer closes). */
+    public void closeRejects() {
+        flushRejects();
+        rejects.values().forEach(RejectsFile::close);
+    }
+
+    /** Rows written per output file (path relative to the run's folder), for the summary. */
+    public Map<String, Long> outputRows() {
+        return outputRows;
+    }
+
+    public List<ScoredCustomer> scored() {
+        return scored;
+    }
+
+    public void scored(List<ScoredCustomer> customers) {
+        this.scored = List.copyOf(customers);
+    }
+
+    public RevisitPlan revisitPlan() {
+        return revisitPlan;
+    }
+
+    public void revisitPlan(RevisitPlan plan) {
+        this.revisitPlan = plan;
+    }
+}

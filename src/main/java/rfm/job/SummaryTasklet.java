@@ -1,0 +1,72 @@
+package rfm.job;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import rfm.publish.RunSummary;
+
+/**
+ * Writes summary.json, which counts and checksums every other output file, then metrics.prom (timings make
+ * it differ from run to run, so the summary leaves it out), and logs the run's summary line.
+ */
+class SummaryTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(SummaryTasklet.class);
+
+    private final NightlyRun run;
+    private final RunMetrics metrics;
+
+    SummaryTasklet(NightlyRun run, RunMetrics metrics) {
+        this.run = run;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Map<String, Long> rows = new LinkedHashMap<>(run.outputRows());
+        run.allCounts().forEach(f -> {
+            if (f.rejectedRows() > 0) {
+                rows.put(NightlyRun.rejectsPath(f.file()), f.rejectedRows());
+            }
+        });
+        JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        LocalDateTime started = execution.getStartTime();
+        LocalDateTime now = LocalDateTime.now();
+        Map<String, Long> stepMillis = new LinkedHashMap<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStartTime() != null) {
+                LocalDateTime end = step.getEndTime() != null ? step.getEndTime() : now;
+                stepMillis.put(step.getStepName(), Duration.between(step.getStartTime(), end).toMillis());
+            }
+        }
+        new RunSummary(run.asOf(), run.jobFileName())
+                .customers(run.scored(), run.job().segmentTable().all(), run.job().valueTiers())
+                .revisits(run.revisitPlan())
+                .inputs(run.allCounts())
+                .outputs(run.staging(), rows)
+                .run(started == null ? "" : started.toString(), now.toString(),
+                        started == null ? 0 : Duration.between(started, now).toMillis(), stepMillis)
+                .write(run.staging().resolve("summary.json"));
+        metrics.record(run, execution);
+        metrics.write(run.staging().resolve("metrics.prom"));
+        log.info("Run summary: as-of {}, {} customers ({} buyers), {} at churn risk, {} revisit tasks ({} unscheduled),"
+                        + " {} rows rejected, {} ms so far", run.asOf(), run.scored().size(),
+                run.scored().stream().filter(c -> c.measures().buyer()).count(),
+                run.scored().stream().filter(c -> c.churnRisk()).count(), run.revisitPlan().scheduled().size(),
+                run.revisitPlan().unscheduled().size(),
+                run.allCounts().stream().mapToLong(f -> f.rejectedRows()).sum(),
+                started == null ? 0 : Duration.between(started, now).toMillis());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,110 @@
+package rfm.measure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import rfm.ingest.CustomerProfile;
+import rfm.ingest.InteractionRow;
+import rfm.ingest.OrderRow;
+
+/**
+ * Folds the valid rows of all inputs into per-customer measures, applying SPEC's counting rules:
+ * the first row of an order id wins, orders after the as-of date and uncounted statuses do not count,
+ * interactions after the as-of date are ignored. Every customer named by a valid row appears.
+ */
+public final class CustomerLedger {
+
+    /** What became of an order row. */
+    public enum OrderVerdict { COUNTED, NOT_COUNTED_STATUS, DUPLICATE, FUTURE_DATED }
+
+    /** What became of an interaction row. */
+    public enum InteractionVerdict { USED, AFTER_AS_OF }
+
+    /** What became of a customers.csv row. */
+    public enum ProfileVerdict { USED, DUPLICATE }
+
+    private final MeasureSettings settings;
+    private final int asOfDay;
+    private final int monetaryWindowStart;
+    private final Map<String, CustomerAccumulator> customers = new HashMap<>();
+    private final OrderIdSet orderIds = new OrderIdSet();
+    private final Set<String> rejectedProfiles = new HashSet<>();
+
+    public CustomerLedger(MeasureSettings settings) {
+        this.settings = settings;
+        this.asOfDay = (int) settings.asOf().toEpochDay();
+        this.monetaryWindowStart = settings.monetaryWindowDays() == null
+                ? Integer.MIN_VALUE : asOfDay - settings.monetaryWindowDays();
+    }
+
+    public OrderVerdict add(OrderRow order) {
+        if (!orderIds.add(order.orderId())) {
+            customer(order.customerId());
+            return OrderVerdict.DUPLICATE;
+        }
+        CustomerAccumulator c = customer(order.customerId());
+        int day = (int) order.orderDate().toEpochDay();
+        if (day > asOfDay) {
+            return OrderVerdict.FUTURE_DATED;
+        }
+        if (!order.counted()) {
+            return OrderVerdict.NOT_COUNTED_STATUS;
+        }
+        c.addCountedOrder(day, order.amount(), monetaryWindowStart);
+        return OrderVerdict.COUNTED;
+    }
+
+    public InteractionVerdict add(InteractionRow row) {
+        CustomerAccumulator c = customer(row.customerId());
+        int day = (int) row.occurredAt().toLocalDate().toEpochDay();
+        if (day > asOfDay) {
+            return InteractionVerdict.AFTER_AS_OF;
+        }
+        NeedCategory need = settings.needKeywords().categoryOf(row.topic());
+        c.addInteraction(day, row.occurredAt(), row.outbound(), row.satisfaction(), row.survey(), need, asOfDay, settings);
+        return InteractionVerdict.USED;
+    }
+
+    public ProfileVerdict add(CustomerProfile profile) {
+        CustomerAccumulator c = customer(profile.customerId());
+        if (c.profile != null) {
+            return ProfileVerdict.DUPLICATE;
+        }
+        c.profile = profile;
+        return ProfileVerdict.USED;
+    }
+
+    /**
+     * A customers.csv row naming this customer was a bad row. It does not make the customer appear; if no
+     * valid row describes it either, its profile says so, and no one is sent to a customer who may have opted out.
+     */
+    public void profileRejected(String customerId) {
+        rejectedProfiles.add(customerId);
+    }
+
+    public int customerCount() {
+        return customers.size();
+    }
+
+    /** Every customer with its measures, ordered by customer id. */
+    public List<MeasuredCustomer> measure() {
+        List<String> ids = new ArrayList<>(customers.keySet());
+        ids.sort(null);
+        List<MeasuredCustomer> result = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            CustomerAccumulator c = customers.get(id);
+            CustomerProfile profile = c.profile != null ? c.profile
+                    : rejectedProfiles.contains(id) ? CustomerProfile.rejectedRow(id) : CustomerProfile.unknown(id);
+            result.add(new MeasuredCustomer(profile, c.measures(id, settings)));
+        }
+        return result;
+    }
+
+    private CustomerAccumulator customer(String id) {
+        return customers.computeIfAbsent(id, k -> new CustomerAccumulator());
+    }
+}

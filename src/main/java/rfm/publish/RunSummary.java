@@ -1,0 +1,186 @@
+package rfm.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.commons.codec.digest.DigestUtils;
+
+import rfm.classify.ChurnReason;
+import rfm.classify.InteractionTier;
+import rfm.classify.LifecycleStage;
+import rfm.classify.ScoredCustomer;
+import rfm.classify.SegmentRule;
+import rfm.classify.ValueTier;
+import rfm.ingest.FileCounts;
+import rfm.ingest.RejectReason;
+import rfm.revisit.RevisitPlan;
+import rfm.revisit.RevisitTask;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * summary.json: counts per segment, stage, tier and churn-risk reason, segments by region and industry,
+ * what became of every input row, output rows and checksums, and (last, the only part that differs between
+ * two runs on the same input) timings.
+ */
+public final class RunSummary {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Map<String, Object> root = new LinkedHashMap<>();
+
+    public RunSummary(LocalDate asOf, String jobFile) {
+        root.put("as_of", asOf.toString());
+        root.put("job_file", jobFile);
+    }
+
+    public RunSummary customers(List<ScoredCustomer> customers, List<SegmentRule> segments, List<ValueTier> tiers) {
+        long buyers = customers.stream().filter(c -> c.measures().buyer()).count();
+        BigDecimal revenue = customers.stream().map(c -> c.measures().monetary()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("total", customers.size());
+        totals.put("buyers", buyers);
+        totals.put("prospects", customers.size() - buyers);
+        totals.put("monetary_total", revenue.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        totals.put("dormant", customers.stream().filter(c -> c.stage().dormant()).count());
+        totals.put("churn_risk", customers.stream().filter(ScoredCustomer::churnRisk).count());
+        // no revisit task for these: their only customers.csv rows were bad rows, so opt-out is unknown
+        totals.put("profile_rejected", customers.stream().filter(c -> c.profile().rejected()).count());
+        root.put("customers", totals);
+
+        Map<String, Long> bySegment = zeros(segments.stream().map(SegmentRule::code));
+        Map<String, Long> byStage = zeros(Stream.of(LifecycleStage.values()).map(Enum::name));
+        Map<String, Long> byTier = zeros(tiers.stream().map(ValueTier::code));
+        Map<String, Long> byInteraction = zeros(Stream.of(InteractionTier.values()).map(Enum::name));
+        Map<String, Long> byReason = zeros(Stream.of(ChurnReason.values()).map(Enum::name));
+        Map<String, Map<String, Long>> byRegion = new TreeMap<>();
+        Map<String, Map<String, Long>> byIndustry = new TreeMap<>();
+        for (ScoredCustomer c : customers) {
+            bySegment.merge(c.segment().code(), 1L, Long::sum);
+            byStage.merge(c.stage().name(), 1L, Long::sum);
+            if (c.valueTier() != null) {
+                byTier.merge(c.valueTier().code(), 1L, Long::sum);
+            }
+            byInteraction.merge(c.interactionTier().name(), 1L, Long::sum);
+            c.churnReasons().forEach(r -> byReason.merge(r.name(), 1L, Long::sum));
+            byRegion.computeIfAbsent(label(c.profile().region()), k -> new TreeMap<>())
+                    .merge(c.segment().code(), 1L, Long::sum);
+            byIndustry.computeIfAbsent(label(c.profile().industry()), k -> new TreeMap<>())
+                    .merge(c.segment().code(), 1L, Long::sum);
+        }
+        root.put("segments", bySegment);
+        root.put("lifecycle_stages", byStage);
+        root.put("value_tiers", byTier);
+        root.put("interaction_tiers", byInteraction);
+        root.put("churn_risk_reasons", byReason);
+        root.put("segments_by_region", byRegion);
+        root.put("segments_by_industry", byIndustry);
+        return this;
+    }
+
+    private static String label(String value) {
+        return value.isEmpty() ? "(none)" : value;
+    }
+
+    private static Map<String, Long> zeros(Stream<String> keys) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, 0L));
+        return m;
+    }
+
+    public RunSummary revisits(RevisitPlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tasks", plan.scheduled().size());
+        m.put("unscheduled", plan.unscheduled().size());
+        m.put("by_reason", count(plan.scheduled(), RevisitTask::reason));
+        m.put("by_owner", count(plan.scheduled(), RevisitTask::owner));
+        m.put("by_due_date", count(plan.scheduled(), t -> t.dueDate().toString()));
+        m.put("unscheduled_by_owner", count(plan.unscheduled(), RevisitTask::owner));
+        root.put("revisit", m);
+        return this;
+    }
+
+    private static Map<String, Long> count(List<RevisitTask> tasks, Function<RevisitTask, String> key) {
+        Map<String, Long> counts = new TreeMap<>();
+        tasks.forEach(t -> counts.merge(key.apply(t), 1L, Long::sum));
+        return counts;
+    }
+
+    public RunSummary inputs(List<FileCounts> files) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (FileCounts f : files) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("input", f.input() == null ? "" : f.input().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("present", f.present());
+            m.put("encoding", f.encoding());
+            m.put("rows_read", f.rowsRead());
+            m.put("rows_used", f.rowsUsed());
+            m.put("rows_not_counted_status", f.rowsNotCountedStatus());
+            m.put("rows_after_as_of", f.rowsAfterAsOf());
+            m.put("rows_rejected", f.rejectedRows());
+            m.put("duplicate_rows", f.rejected(RejectReason.DUPLICATE_ORDER) + f.rejected(RejectReason.DUPLICATE_CUSTOMER));
+            m.put("future_dated_rows", f.rejected(RejectReason.FUTURE_DATE));
+            m.put("bad_rows", f.badRows());
+            Map<String, Long> reasons = new TreeMap<>();
+            f.rejectsByReason().forEach((reason, n) -> reasons.put(reason.name(), n));
+            m.put("rejects_by_reason", reasons);
+            m.put("sha256", f.sha256());
+            inputs.put(f.file(), m);
+        }
+        root.put("inputs", inputs);
+        return this;
+    }
+
+    /** Row counts and SHA-256 of every file already in the folder (this summary excluded). */
+    public RunSummary outputs(Path folder, Map<String, Long> rowsByFile) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = folder.relativize(p).toString().replace('\\', '/');
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (rowsByFile.containsKey(name)) {
+                    m.put("rows", rowsByFile.get(name));
+                }
+                m.put("sha256", sha256(p));
+                outputs.put(name, m);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        root.put("outputs", outputs);
+        return this;
+    }
+
+    /** Timings go last: they are the only values that differ between two runs on the same input. */
+    public RunSummary run(String startedAt, String finishedAt, long durationMillis, Map<String, Long> stepMillis) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("started_at", startedAt);
+        run.put("finished_at", finishedAt);
+        run.put("duration_ms", durationMillis);
+        run.put("step_duration_ms", stepMillis);
+        root.put("run", run);
+        return this;
+    }
+
+    public void write(Path file) {
+        JSON.writeValue(file.toFile(), root);
+    }
+
+    static String sha256(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            return DigestUtils.sha256Hex(in);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package rfm.score;
+
+import java.math.BigDecimal;
+
+/** The three quintile scores of a customer with at least one counted order, each 1 (worst) to 5 (best). */
+public record RfmScores(int r, int f, int m) {
+
+    public RfmScores {
+        check("r", r);
+        check("f", f);
+        check("m", m);
+    }
+
+    private static void check(String name, int v) {
+        if (v < 1 || v > 5) {
+            throw new IllegalArgumentException(name + " score must be 1..5, was " + v);
+        }
+    }
+
+    /** The three digits, e.g. {@code 545}. */
+    public String code() {
+        return "" + r + f + m;
+    }
+
+    /** (f + m) / 2, exact. */
+    public BigDecimal fm() {
+        return BigDecimal.valueOf(f + m).divide(BigDecimal.valueOf(2));
+    }
+
+    public int total() {
+        return r + f + m;
+    }
+}
