@@ -1,0 +1,102 @@
+package rfm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job with its repository in a real PostgreSQL server (127.0.0.1:5432, database test), in a schema of
+ * its own. In CI (CI=true) a missing server fails the test; elsewhere the test is skipped and says so.
+ */
+class PostgresJobRepositoryTests {
+
+    static final String SERVER = System.getenv().getOrDefault("RFM_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getenv().getOrDefault("RFM_TEST_PG_USER", "postgres");
+
+    @TempDir
+    Path tmp;
+
+    String schema;
+
+    @BeforeEach
+    void needsAServer() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER, USER, "")) {
+            schema = "rfm_test_" + Long.toHexString(System.nanoTime());
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            }
+        } catch (SQLException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("PostgreSQL must answer at " + SERVER + " in CI (.ci/run starts it): " + e.getMessage());
+            }
+            System.out.println("PostgreSQL tests SKIPPED: no PostgreSQL server answers at " + SERVER + " (" + e.getMessage() + ")");
+            Assumptions.abort("no PostgreSQL server at " + SERVER);
+        }
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(SERVER, USER, ""); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private int run(Path out, String... extra) throws Exception {
+        Path credentials = tmp.resolve("db.properties");
+        Files.writeString(credentials, "user=" + USER + "\npassword=\n");
+        String[] base = {"--input", "sample-data", "--output", out.toString(), "--as-of", "2026-11-22",
+                "--job", "sample-data/sample-shop.yml", "--db", SERVER + "?currentSchema=" + schema,
+                "--db-credentials", credentials.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            return RfmApplication.run(args);
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void theJobKeepsItsRepositoryInPostgresql() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(run(out)).isZero();
+        String published = Files.readString(out.resolve("2026-11-22/customers_scored.csv")).replace("\uFEFF", "").replace("\r\n", "\n");
+        assertThat(published).isEqualTo(Files.readString(Path.of("src/test/resources/expected/sample-2026-11-22/customers_scored.csv")));
+        assertThat(executions()).isEqualTo("COMPLETED");
+
+        assertThat(run(out)).as("a completed date is a no-op").isZero();
+        assertThat(executions()).isEqualTo("COMPLETED");
+        assertThat(run(out, "--force")).isZero();
+        assertThat(executions()).isEqualTo("COMPLETED,COMPLETED");
+    }
+
+    private String executions() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER, USER, ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT string_agg(status, ',' ORDER BY job_execution_id) FROM "
+                     + schema + ".batch_job_execution")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

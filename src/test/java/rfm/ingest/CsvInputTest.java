@@ -1,0 +1,174 @@
+package rfm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvInputTest {
+
+    @TempDir
+    Path dir;
+
+    private List<SourceRecord> read(String content) throws IOException {
+        return read(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<SourceRecord> read(byte[] content) throws IOException {
+        Path file = dir.resolve("orders.csv");
+        Files.write(file, content);
+        List<SourceRecord> out = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS)) {
+            assertThat(in.header().names()).containsExactly("order_id", "customer_id");
+            for (SourceRecord r = in.next(); r != null; r = in.next()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void linesArePhysicalLinesWithTheHeaderAsLineOne() throws IOException {
+        List<SourceRecord> rows = read("order_id,customer_id\nO1,C1\n\nO2,\"multi\nline\"\nO3,C3");
+        assertThat(rows).extracting(SourceRecord::line).containsExactly(2L, 4L, 6L);
+        assertThat(rows.get(1).values()).containsExactly("O2", "multi\nline");
+        assertThat(rows.get(2).values()).containsExactly("O3", "C3");
+    }
+
+    @Test
+    void crlfAndBomAreRead() throws IOException {
+        byte[] text = "order_id,customer_id\r\nO1,\"a, \"\"b\"\"\"\r\n\r\nO2,C2\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        List<SourceRecord> rows = read(withBom);
+        assertThat(rows).extracting(SourceRecord::line).containsExactly(2L, 4L);
+        assertThat(rows.get(0).values()).containsExactly("O1", "a, \"b\"");
+        assertThat(rows.get(0).raw()).isEqualTo("O1,\"a, \"\"b\"\"\"");
+    }
+
+    @Test
+    void emptyFileIsBadInput() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> CsvInput.open(file, InputFile.ORDERS))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("orders.csv").hasMessageContaining("empty");
+    }
+
+    @Test
+    void aFileThatEndsInsideAQuoteGivesATruncatedLastRecord() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        Files.writeString(file, "order_id,customer_id\nO1,C1\nO2,\"cut off by a cra");
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS)) {
+            assertThat(in.next().line()).isEqualTo(2L);
+            SourceRecord last = in.next();
+            assertThat(last.isTruncated()).isTrue();
+            assertThat(last.line()).isEqualTo(3L);
+            assertThat(in.next()).isNull();
+        }
+    }
+
+    @Test
+    void aStrayQuoteThatWouldSwallowTheLinesAfterItStopsTheFile() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        Files.writeString(file, "order_id,customer_id\nO1,\"C1\nO2,C2\nO3,C3\n");
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS)) {
+            assertThatThrownBy(in::next).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("orders.csv line 2: a quote opened on this line is never closed; lines 2 to 4");
+        }
+    }
+
+    @Test
+    void utf8WithOneBrokenByteIsStillUtf8AndTheBadLineIsNamed() throws IOException {
+        Path file = dir.resolve("customers.csv");
+        byte[] head = "customer_id,name\nC1,张伟\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "C2,Ren\u00e9e\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] all = new byte[head.length + bad.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        Files.write(file, all);
+        Encodings.Detected detected = Encodings.detect(file);
+        assertThat(detected.charset().name()).isEqualTo("UTF-8");
+        assertThat(Encodings.lineOfFirstError(file, detected.charset())).isEqualTo(3);
+    }
+
+    @Test
+    void aGb18030ByteOrderMarkDoesNotHideTheFirstHeader() throws IOException {
+        Path file = dir.resolve("订单.csv");
+        byte[] text = "\uFEFF订单号,客户编号\r\nO1,C1\r\n".getBytes(Encodings.GB18030);
+        Files.write(file, text);
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS, Encodings.GB18030, ',',
+                java.util.Map.of("order_id", java.util.List.of("订单号"), "customer_id", java.util.List.of("客户编号")))) {
+            assertThat(in.header().index("order_id")).isZero();
+        }
+    }
+
+    @Test
+    void aBrokenQuoteInsideTheFileStopsItNamingTheLine() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        Files.writeString(file, "order_id,customer_id\nO1,C1\nO2,\"quoted\"junk\nO3,C3\n");
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS)) {
+            assertThat(in.next().line()).isEqualTo(2L);
+            assertThatThrownBy(in::next).isInstanceOf(BadInputException.class).hasMessageContaining("orders.csv line 3");
+        }
+    }
+
+    @Test
+    void gb18030WithASemicolonDelimiterAndChineseHeaders() throws IOException {
+        Path file = dir.resolve("订单.csv");
+        Files.write(file, "订单号;客户编号\r\nO1;张伟\r\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThat(Encodings.detect(file).charset().name()).isEqualTo("GB18030");
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS, Encodings.GB18030, ';',
+                java.util.Map.of("order_id", java.util.List.of("订单号"), "customer_id", java.util.List.of("客户编号")))) {
+            assertThat(in.header().index("order_id")).isZero();
+            assertThat(in.header().index("customer_id")).isEqualTo(1);
+            assertThat(in.next().values()).containsExactly("O1", "张伟");
+        }
+    }
+
+    @Test
+    void utf8IsDetectedWithOrWithoutBom() throws IOException {
+        Path plain = dir.resolve("a.csv");
+        Files.writeString(plain, "order_id\n张伟\n");
+        assertThat(Encodings.detect(plain).charset().name()).isEqualTo("UTF-8");
+        assertThat(Encodings.detect(plain).why()).isEqualTo("valid UTF-8");
+        Path bom = dir.resolve("b.csv");
+        Files.write(bom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', '\n'});
+        assertThat(Encodings.detect(bom).why()).contains("byte order mark");
+    }
+
+    @Test
+    void aUtf8CharacterCutByTheDetectionBufferIsStillUtf8() throws IOException {
+        Path big = dir.resolve("big.csv");
+        StringBuilder text = new StringBuilder("order_id\n");
+        while (text.length() < 1_200_000) {
+            text.append("订单张伟王芳\n");
+        }
+        Files.writeString(big, text);
+        assertThat(Encodings.detect(big).charset().name()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void invalidUtf8IsBadInputNamingTheFile() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        byte[] gbk = "order_id,customer_id\nO1,张伟\n".getBytes(java.nio.charset.Charset.forName("GB18030"));
+        Files.write(file, gbk);
+        assertThatThrownBy(() -> {
+            try (CsvInput in = CsvInput.open(file, InputFile.ORDERS)) {
+                while (in.next() != null) {
+                    // read on
+                }
+            }
+        }).isInstanceOf(BadInputException.class).hasMessageContaining("orders.csv").hasMessageContaining("UTF-8");
+    }
+}

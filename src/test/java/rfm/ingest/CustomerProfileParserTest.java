@@ -1,0 +1,97 @@
+package rfm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CustomerProfileParserTest {
+
+    static final IngestSettings SETTINGS = new IngestSettings(Set.of("PAID", "COMPLETED"),
+            Set.of("REFUNDED", "CANCELLED", "PENDING"), "CNY", Map.of(),
+            new DateTimeText(List.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd")));
+    static final Header HEADER = new Header(InputFile.CUSTOMERS, List.of("customer_id", "name", "phone", "email",
+            "company", "industry", "region", "owner", "preferred_channel", "opt_out", "created_at"));
+
+    final CustomerProfileParser parser = new CustomerProfileParser(HEADER, SETTINGS);
+
+    /** A complete customers.csv row with the given opt_out and created_at. */
+    static String[] row(String optOut, String createdAt) {
+        return new String[]{"C1", "张伟", "13800000000", "zhang@example.cn", "华东贸易", "零售", "上海", "李娜",
+                "wechat", optOut, createdAt};
+    }
+
+    private CustomerProfile valid(String... fields) {
+        Parsed<CustomerProfile> p = parser.parse(new SourceRecord(2, fields));
+        assertThat(p).as("parsed %s", List.of(fields)).isInstanceOf(Parsed.Valid.class);
+        return ((Parsed.Valid<CustomerProfile>) p).row();
+    }
+
+    private RejectReason reason(String... fields) {
+        Parsed<CustomerProfile> p = parser.parse(new SourceRecord(2, fields));
+        assertThat(p).as("parsed %s", List.of(fields)).isInstanceOf(Parsed.Bad.class);
+        return ((Parsed.Bad<CustomerProfile>) p).reject().reason();
+    }
+
+    @Test
+    void aCompleteProfile() {
+        assertThat(valid(row("false", "2025-03-01 09:30:00"))).isEqualTo(new CustomerProfile("C1", "张伟", "13800000000",
+                "zhang@example.cn", "华东贸易", "零售", "上海", "李娜", "WECHAT", false, LocalDate.of(2025, 3, 1)));
+    }
+
+    @Test
+    void wrongColumnCountIsABadRow() {
+        assertThat(reason("C1", "张伟")).isEqualTo(RejectReason.COLUMN_COUNT);
+    }
+
+    @Test
+    void missingCustomerIdIsABadRow() {
+        String[] fields = row("", "");
+        fields[0] = " ";
+        assertThat(reason(fields)).isEqualTo(RejectReason.MISSING_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "True", "1", "yes", "YES", "Yes", "y", "Y", "是", " true "})
+    void optedOut(String optOut) {
+        assertThat(valid(row(optOut, "")).optOut()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "FALSE", "0", "no", "No", "n", "N", "否", ""})
+    void notOptedOut(String optOut) {
+        assertThat(valid(row(optOut, "")).optOut()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "2", "t", "不是", "unsubscribed"})
+    void anUnreadableOptOutIsABadRow(String optOut) {
+        assertThat(reason(row(optOut, ""))).isEqualTo(RejectReason.BAD_OPT_OUT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-02-29", "2025-13-01", "last year", "01/03/2025"})
+    void anUnreadableCreatedAtIsABadRow(String createdAt) {
+        assertThat(reason(row("false", createdAt))).isEqualTo(RejectReason.BAD_DATE);
+    }
+
+    @Test
+    void anEmptyCreatedAtIsNoDate() {
+        assertThat(valid(row("false", "")).createdAt()).isNull();
+    }
+
+    @Test
+    void onlyCustomerIdIsRequired() {
+        CustomerProfileParser minimal = new CustomerProfileParser(new Header(InputFile.CUSTOMERS, List.of("customer_id")),
+                SETTINGS);
+        Parsed<CustomerProfile> p = minimal.parse(new SourceRecord(2, new String[]{"C7"}));
+        assertThat(p).isInstanceOf(Parsed.Valid.class);
+        assertThat(((Parsed.Valid<CustomerProfile>) p).row()).isEqualTo(CustomerProfile.unknown("C7"));
+    }
+}

@@ -1,0 +1,121 @@
+package rfm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DateTimeTextTest {
+
+    /** jobs/nightly.yml's date-formats, in its order. */
+    static final DateTimeText NIGHTLY = new DateTimeText(List.of(
+            "yyyy-MM-dd",
+            "yyyy-MM-dd HH:mm:ss",
+            "yyyy-MM-dd HH:mm",
+            "yyyy-MM-dd'T'HH:mm:ss",
+            "yyyy/MM/dd",
+            "yyyy/MM/dd HH:mm:ss",
+            "yyyy/MM/dd HH:mm"));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2026-11-22,           2026-11-22T00:00",
+            "2026-11-22 13:45:07,  2026-11-22T13:45:07",
+            "2026-11-22 13:45,     2026-11-22T13:45",
+            "2026-11-22T13:45:07,  2026-11-22T13:45:07",
+            "2026/11/22,           2026-11-22T00:00",
+            "2026/11/22 13:45:07,  2026-11-22T13:45:07",
+            "2026/11/22 13:45,     2026-11-22T13:45"})
+    void eachPatternOfTheShippedJobFile(String text, LocalDateTime expected) {
+        assertThat(NIGHTLY.parse(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-11-22 23:59:59", "2026-11-22T23:59:59", "2026/11/22 23:59", "2026-11-22 00:00:00"})
+    void theDatePartOfTheTextIsTheDate(String text) {
+        assertThat(NIGHTLY.parse(text).toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 22));
+    }
+
+    @Test
+    void aLeapDayIsADateOnlyInALeapYear() {
+        assertThat(NIGHTLY.parse("2028-02-29")).isEqualTo(LocalDateTime.of(2028, 2, 29, 0, 0));
+        assertThat(NIGHTLY.parse("2026-02-29")).isNull();
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @NullAndEmptySource
+    @ValueSource(strings = {
+            "2026-02-30", "2026/02/30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-11-00",
+            "2026-11-22 24:00:00", "2026-11-22 12:60", "2026-11-22 12:30:60",
+            "2026-1-5", "22/11/2026", "11/22/2026", "20261122", "2026-11-22Z", "2026-11-22T23:59:59+08:00",
+            "2026-11-22 13:45:07.123", "tomorrow"})
+    void anythingElseIsNotADate(String text) {
+        assertThat(NIGHTLY.parse(text)).isNull();
+    }
+
+    @Test
+    void patternsAreTriedInOrder() {
+        DateTimeText dayFirst = new DateTimeText(List.of("dd/MM/yyyy", "MM/dd/yyyy"));
+        assertThat(dayFirst.parse("05/11/2026")).isEqualTo(LocalDateTime.of(2026, 11, 5, 0, 0));
+        assertThat(dayFirst.parse("11/25/2026")).isEqualTo(LocalDateTime.of(2026, 11, 25, 0, 0));
+    }
+
+    @Test
+    void chinesePatternsFromAJobFile() {
+        DateTimeText chinese = new DateTimeText(List.of("yyyy年MM月dd日", "yyyy年M月d日 HH:mm"));
+        assertThat(chinese.parse("2026年11月22日")).isEqualTo(LocalDateTime.of(2026, 11, 22, 0, 0));
+        assertThat(chinese.parse("2026年1月5日 08:30")).isEqualTo(LocalDateTime.of(2026, 1, 5, 8, 30));
+        assertThat(chinese.parse("2026年11月22日 08:30")).isEqualTo(LocalDateTime.of(2026, 11, 22, 8, 30));
+    }
+
+    @Test
+    void patternsOfVaryingWidth() {
+        DateTimeText loose = new DateTimeText(List.of("yyyy/M/d"));
+        assertThat(loose.parse("2026/1/5")).isEqualTo(LocalDateTime.of(2026, 1, 5, 0, 0));
+        assertThat(loose.parse("2026/11/22")).isEqualTo(LocalDateTime.of(2026, 11, 22, 0, 0));
+        assertThat(loose.parse("2026/2/30")).isNull();
+    }
+
+    @Test
+    void monthNamesInEveryMonth() {
+        // whatever the default locale writes for MMM, every month must read back
+        DateTimeText named = new DateTimeText(List.of("dd-MMM-yyyy"));
+        DateTimeFormatter writer = DateTimeFormatter.ofPattern("dd-MMM-yyyy");
+        for (int month = 1; month <= 12; month++) {
+            LocalDate date = LocalDate.of(2026, month, 5);
+            assertThat(named.parse(writer.format(date))).as(writer.format(date)).isEqualTo(date.atStartOfDay());
+        }
+    }
+
+    @Test
+    void twelveHourClockKeepsTheTime() {
+        // whatever the default locale writes for the AM/PM marker, the time must read back
+        DateTimeText twelveHour = new DateTimeText(List.of("yyyy-MM-dd hh:mm a"));
+        DateTimeFormatter writer = DateTimeFormatter.ofPattern("yyyy-MM-dd hh:mm a");
+        LocalDateTime morning = LocalDateTime.of(2026, 11, 22, 3, 0);
+        LocalDateTime afternoon = LocalDateTime.of(2026, 11, 22, 15, 0);
+        assertThat(twelveHour.parse(writer.format(morning))).isEqualTo(morning);
+        assertThat(twelveHour.parse(writer.format(afternoon))).isEqualTo(afternoon);
+    }
+
+    @Test
+    void describeListsThePatterns() {
+        assertThat(new DateTimeText(List.of("yyyy-MM-dd", "yyyy/MM/dd")).describe()).isEqualTo("yyyy-MM-dd, yyyy/MM/dd");
+    }
+
+    @Test
+    void aBadPatternIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new DateTimeText(List.of("yyyy-MM-dd bb")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yyyy-MM-dd bb");
+        assertThatThrownBy(() -> new DateTimeText(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,186 @@
+package rfm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrderParserTest {
+
+    static final DateTimeText DATES = new DateTimeText(List.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd"));
+    static final Header HEADER = new Header(InputFile.ORDERS,
+            List.of("order_id", "customer_id", "order_date", "amount", "currency", "status"));
+
+    static IngestSettings settings(Map<String, BigDecimal> rates) {
+        return new IngestSettings(Set.of("PAID", "COMPLETED"), Set.of("REFUNDED", "CANCELLED", "PENDING"), "CNY",
+                rates, DATES);
+    }
+
+    final OrderParser parser = new OrderParser(HEADER, settings(Map.of()));
+    final OrderParser withRates = new OrderParser(HEADER, settings(Map.of("usd", new BigDecimal("7.10"))));
+
+    static SourceRecord record(String... fields) {
+        return new SourceRecord(7, fields);
+    }
+
+    static OrderRow valid(OrderParser parser, String... fields) {
+        Parsed<OrderRow> p = parser.parse(record(fields));
+        assertThat(p).as("parsed %s", List.of(fields)).isInstanceOf(Parsed.Valid.class);
+        return ((Parsed.Valid<OrderRow>) p).row();
+    }
+
+    static RejectedRow bad(OrderParser parser, String... fields) {
+        Parsed<OrderRow> p = parser.parse(record(fields));
+        assertThat(p).as("parsed %s", List.of(fields)).isInstanceOf(Parsed.Bad.class);
+        return ((Parsed.Bad<OrderRow>) p).reject();
+    }
+
+    private OrderRow valid(String... fields) {
+        return valid(parser, fields);
+    }
+
+    private RejectReason reason(String... fields) {
+        return bad(parser, fields).reason();
+    }
+
+    @Test
+    void aPaidOrder() {
+        OrderRow row = valid("O1", "C1", "2026-11-20 13:45:00", "88.125", "CNY", "PAID");
+        assertThat(row).isEqualTo(new OrderRow("O1", "C1", LocalDate.of(2026, 11, 20), new BigDecimal("88.125"), true));
+    }
+
+    @Test
+    void fieldsAreTrimmed() {
+        OrderRow row = valid(" O1 ", " C1", " 2026-11-20 ", " 10.50 ", " cny ", " paid ");
+        assertThat(row).isEqualTo(new OrderRow("O1", "C1", LocalDate.of(2026, 11, 20), new BigDecimal("10.50"), true));
+    }
+
+    @Test
+    void wrongColumnCountIsABadRow() {
+        assertThat(reason("O1", "C1", "2026-11-20", "10", "CNY")).isEqualTo(RejectReason.COLUMN_COUNT);
+        assertThat(reason("O1", "C1", "2026-11-20", "10", "CNY", "PAID", "extra")).isEqualTo(RejectReason.COLUMN_COUNT);
+    }
+
+    @Test
+    void aRejectKeepsTheLineAndTheRawText() {
+        RejectedRow reject = bad(parser, "O1", "C1", "2026-02-30", "10", "CNY", "PAID");
+        assertThat(reject.line()).isEqualTo(7L);
+        assertThat(reject.raw()).isEqualTo("O1,C1,2026-02-30,10,CNY,PAID");
+        assertThat(reject.message()).contains("2026-02-30");
+    }
+
+    @Test
+    void missingOrderIdOrCustomerIdIsABadRow() {
+        assertThat(reason("", "C1", "2026-11-20", "10", "CNY", "PAID")).isEqualTo(RejectReason.MISSING_ID);
+        assertThat(reason("O1", "", "2026-11-20", "10", "CNY", "PAID")).isEqualTo(RejectReason.MISSING_ID);
+        assertThat(reason("O1", "   ", "2026-11-20", "10", "CNY", "PAID")).isEqualTo(RejectReason.MISSING_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yesterday", "2026-02-30", "2026-13-01", "20/11/2026", "2026-11-20 25:00:00"})
+    void anUnreadableDateIsABadRow(String date) {
+        assertThat(reason("O1", "C1", date, "10", "CNY", "PAID")).isEqualTo(RejectReason.BAD_DATE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "1,299.00", "¥100", "10元"})
+    void anUnreadableAmountIsABadRow(String amount) {
+        assertThat(reason("O1", "C1", "2026-11-20", amount, "CNY", "PAID")).isEqualTo(RejectReason.BAD_AMOUNT);
+    }
+
+    @Test
+    void anUnreadableAmountIsABadRowWhateverTheStatus() {
+        assertThat(reason("O1", "C1", "2026-11-20", "abc", "CNY", "REFUNDED")).isEqualTo(RejectReason.BAD_AMOUNT);
+    }
+
+    @Test
+    void aNegativeAmountIsABadRowOnACountedOrder() {
+        assertThat(reason("O1", "C1", "2026-11-20", "-5", "CNY", "PAID")).isEqualTo(RejectReason.NEGATIVE_AMOUNT);
+        assertThat(reason("O1", "C1", "2026-11-20", "-0.01", "CNY", "completed")).isEqualTo(RejectReason.NEGATIVE_AMOUNT);
+        assertThat(reason("O1", "C1", "2026-11-20", "-5", "CNY", "")).isEqualTo(RejectReason.NEGATIVE_AMOUNT);
+    }
+
+    @Test
+    void aNegativeAmountIsFineOnAnUncountedOrder() {
+        OrderRow refund = valid("O1", "C1", "2026-11-20", "-5", "CNY", "REFUNDED");
+        assertThat(refund.counted()).isFalse();
+        assertThat(refund.amount()).isEqualByComparingTo("-5");
+    }
+
+    @Test
+    void aZeroAmountCounts() {
+        assertThat(valid("O1", "C1", "2026-11-20", "0", "CNY", "PAID").counted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SHIPPED", "paid?", "已付款", "PAID COMPLETED"})
+    void anUnknownStatusIsABadRow(String status) {
+        assertThat(reason("O1", "C1", "2026-11-20", "10", "CNY", status)).isEqualTo(RejectReason.UNKNOWN_STATUS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PAID", "paid", " Paid ", "COMPLETED", "Completed", ""})
+    void countedStatusesAreTrimmedCaseInsensitiveAndEmptyMeansPaid(String status) {
+        assertThat(valid("O1", "C1", "2026-11-20", "10", "CNY", status).counted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"REFUNDED", "refunded", " Cancelled", "PENDING"})
+    void knownUncountedStatusesAreValidRowsThatDoNotCount(String status) {
+        assertThat(valid("O1", "C1", "2026-11-20", "10", "CNY", status).counted()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CNY", "cny", "Cny", ""})
+    void theJobCurrencyInAnyCaseOrEmpty(String currency) {
+        assertThat(valid("O1", "C1", "2026-11-20", "10.00", currency, "PAID").amount()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void anotherCurrencyWithoutARateTableIsABadRow() {
+        assertThat(reason("O1", "C1", "2026-11-20", "10", "USD", "PAID")).isEqualTo(RejectReason.UNKNOWN_CURRENCY);
+    }
+
+    @Test
+    void aCurrencyWithARateIsConvertedExactly() {
+        assertThat(valid(withRates, "O1", "C1", "2026-11-20", "10.005", "usd", "PAID").amount())
+                .isEqualByComparingTo("71.0355");
+        assertThat(valid(withRates, "O1", "C1", "2026-11-20", "10", "CNY", "PAID").amount())
+                .isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aCurrencyMissingFromTheRateTableIsABadRow() {
+        assertThat(bad(withRates, "O1", "C1", "2026-11-20", "10", "EUR", "PAID").reason())
+                .isEqualTo(RejectReason.UNKNOWN_CURRENCY);
+    }
+
+    @Test
+    void aConvertedNegativeAmountIsStillNegative() {
+        assertThat(bad(withRates, "O1", "C1", "2026-11-20", "-1", "USD", "PAID").reason())
+                .isEqualTo(RejectReason.NEGATIVE_AMOUNT);
+    }
+
+    @Test
+    void withoutCurrencyAndStatusColumnsAnOrderIsPaidInTheJobCurrency() {
+        OrderParser minimal = new OrderParser(new Header(InputFile.ORDERS,
+                List.of("order_id", "customer_id", "order_date", "amount")), settings(Map.of()));
+        OrderRow row = valid(minimal, "O1", "C1", "2026/11/20", "10");
+        assertThat(row).isEqualTo(new OrderRow("O1", "C1", LocalDate.of(2026, 11, 20), new BigDecimal("10"), true));
+    }
+
+    @Test
+    void headerNamesAreCaseInsensitiveAndColumnsMayComeInAnyOrder() {
+        OrderParser shuffled = new OrderParser(new Header(InputFile.ORDERS,
+                List.of("Status", " AMOUNT ", "customer_id", "order_id", "order_date")), settings(Map.of()));
+        OrderRow row = valid(shuffled, "refunded", "3", "C9", "O9", "2026-11-01");
+        assertThat(row).isEqualTo(new OrderRow("O9", "C9", LocalDate.of(2026, 11, 1), new BigDecimal("3"), false));
+    }
+}

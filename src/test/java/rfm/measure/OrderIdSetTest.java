@@ -1,0 +1,37 @@
+package rfm.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class OrderIdSetTest {
+
+    @Test
+    void firstAddWinsLaterAddsOfTheSameIdAreDuplicates() {
+        OrderIdSet ids = new OrderIdSet();
+        assertThat(ids.add("SO1")).isTrue();
+        assertThat(ids.add("SO1")).isFalse();
+        assertThat(ids.add("so1")).isTrue();
+        assertThat(ids.add("订单-1")).isTrue();
+        assertThat(ids.add("订单-1")).isFalse();
+        assertThat(ids.add("")).isTrue();
+        assertThat(ids.add("")).isFalse();
+        assertThat(ids.size()).isEqualTo(4);
+    }
+
+    @Test
+    void agreesWithAHashSetOnManyIdsThroughManyGrowths() {
+        OrderIdSet ids = new OrderIdSet();
+        Set<String> reference = new HashSet<>();
+        Random random = new Random(1);
+        for (int i = 0; i < 300_000; i++) {
+            String id = "O" + random.nextInt(200_000) + (random.nextInt(50) == 0 ? "张" : "");
+            assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
+        }
+        assertThat(ids.size()).isEqualTo(reference.size());
+    }
+}

@@ -1,0 +1,143 @@
+package rfm.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvOutputTest {
+
+    @TempDir
+    Path dir;
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Writes one data row under a header of as many columns, neutralising formulas, without BOM; returns the file text. */
+    private String write(boolean neutralise, Object... values) throws IOException {
+        Path file = dir.resolve("out.csv");
+        List<String> header = Arrays.stream(values).map(v -> "c").toList();
+        try (CsvOutput out = CsvOutput.create(file, header, false, neutralise)) {
+            out.row(Arrays.asList(values));
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.substring(text.indexOf("\r\n") + 2);
+    }
+
+    private String row(Object... values) throws IOException {
+        return write(true, values);
+    }
+
+    @Test
+    void withBomTheFileStartsWithTheUtf8Bom() throws IOException {
+        Path file = dir.resolve("analyst.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("customer_id", "name"), true, true)) {
+            out.row(List.of("C1", "张伟"));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(Arrays.copyOf(bytes, 3)).isEqualTo(BOM);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo("customer_id,name\r\nC1,张伟\r\n");
+    }
+
+    @Test
+    void withoutBomTheFileStartsWithTheHeader() throws IOException {
+        Path file = dir.resolve("crm.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("customer_id", "segment"), false, true)) {
+            out.row(List.of("C1", "重要价值客户"));
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo("customer_id,segment\r\nC1,重要价值客户\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recordsEndWithCrlfAndRowsAreCounted() throws IOException {
+        Path file = dir.resolve("out.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("a", "b"), false, true)) {
+            out.row(List.of(1, 2));
+            out.row(List.of(3, 4));
+            assertThat(out.rows()).isEqualTo(2);
+        }
+        assertThat(Files.readString(file)).isEqualTo("a,b\r\n1,2\r\n3,4\r\n");
+    }
+
+    @Test
+    void theFolderIsCreatedIfNeeded() throws IOException {
+        Path file = dir.resolve("segments/CHAMPIONS.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("customer_id"), false, true)) {
+            out.row(List.of("C1"));
+        }
+        assertThat(file).exists();
+    }
+
+    @Test
+    void commasQuotesAndNewlinesAreQuoted() throws IOException {
+        assertThat(row("x", "a,b", "say \"hi\"", "two\nlines", "cr\rhere"))
+                .isEqualTo("x,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n");
+    }
+
+    @Test
+    void moneyHasTwoDecimalsRoundedHalfUpWithoutThousandsSeparator() throws IOException {
+        assertThat(row(new BigDecimal("0.125"), new BigDecimal("2.5"), new BigDecimal("188.125"), new BigDecimal("0.124"),
+                new BigDecimal("1234567.891"), new BigDecimal("1E+3"), BigDecimal.ZERO, new BigDecimal("-0.125")))
+                .isEqualTo("0.13,2.50,188.13,0.12,1234567.89,1000.00,0.00,-0.13\r\n");
+    }
+
+    @Test
+    void nullIsAnEmptyCell() throws IOException {
+        assertThat(row("C1", null, "x", null)).isEqualTo("C1,,x,\r\n");
+    }
+
+    @Test
+    void datesAreIsoAndBooleansAreTrueOrFalse() throws IOException {
+        assertThat(row(LocalDate.of(2026, 11, 22), true, false, 7, 90L))
+                .isEqualTo("2026-11-22,true,false,7,90\r\n");
+    }
+
+    @Test
+    void stringsThatASpreadsheetWouldRunAsFormulasGetAnApostrophe() throws IOException {
+        assertThat(row("=SUM(A1:A9)", "+1+cmd|' /C calc'!A0", "-2+3", "@cmd", "\tx", "x"))
+                .isEqualTo("'=SUM(A1:A9),'+1+cmd|' /C calc'!A0,'-2+3,'@cmd,'\tx,x\r\n");
+    }
+
+    @Test
+    void phoneNumbersAndSignedNumbersStayAsTheyAre() throws IOException {
+        assertThat(row("+86 138 0000 0000", "-12.50", "+86-(21)-5555.1234"))
+                .isEqualTo("+86 138 0000 0000,-12.50,+86-(21)-5555.1234\r\n");
+    }
+
+    @Test
+    void aStringStartingWithCarriageReturnIsNeutralisedAndQuoted() throws IOException {
+        assertThat(row("x", "\r=1+1")).isEqualTo("x,\"'\r=1+1\"\r\n");
+    }
+
+    @Test
+    void formulaCharactersInsideAStringAreLeftAlone() throws IOException {
+        assertThat(row("a=b", "x+y", "name@example.cn", "")).isEqualTo("a=b,x+y,name@example.cn,\r\n");
+    }
+
+    @Test
+    void numbersAreNeverNeutralised() throws IOException {
+        assertThat(row(-5, -12L, new BigDecimal("-3"), new BigDecimal("-0.5"))).isEqualTo("-5,-12,-3.00,-0.50\r\n");
+    }
+
+    @Test
+    void neutralisingCanBeSwitchedOff() throws IOException {
+        assertThat(write(false, "=SUM(A1:A9)", "+86 138", "-x", "@cmd")).isEqualTo("=SUM(A1:A9),+86 138,-x,@cmd\r\n");
+    }
+
+    @Test
+    void aRowMustHaveAValueForEveryColumn() {
+        Path file = dir.resolve("out.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("a", "b"), false, true)) {
+            assertThatThrownBy(() -> out.row(List.of("only one"))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

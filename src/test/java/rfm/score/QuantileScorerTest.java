@@ -1,0 +1,152 @@
+package rfm.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import rfm.measure.CustomerMeasures;
+
+class QuantileScorerTest {
+
+    static final LocalDate D = LocalDate.of(2026, 11, 22);
+    final QuantileScorer scorer = new QuantileScorer();
+
+    static CustomerMeasures buyer(String id, int recency, int frequency, String monetary) {
+        return new CustomerMeasures(id, frequency, new BigDecimal(monetary), D.minusDays(recency + 10L),
+                D.minusDays(recency), recency, recency + 10, 1, 0, 0, 0, null, null, null, null, null);
+    }
+
+    /** Buyers that differ only in frequency. */
+    static List<CustomerMeasures> frequencies(int... values) {
+        List<CustomerMeasures> list = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            list.add(buyer("C" + i, 10, values[i], "100"));
+        }
+        return list;
+    }
+
+    static List<CustomerMeasures> recencies(int... values) {
+        List<CustomerMeasures> list = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            list.add(buyer("C" + i, values[i], 1, "100"));
+        }
+        return list;
+    }
+
+    static List<CustomerMeasures> amounts(String... values) {
+        List<CustomerMeasures> list = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            list.add(buyer("C" + i, 10, 1, values[i]));
+        }
+        return list;
+    }
+
+    @Test
+    void tiedFrequenciesShareTheLowestScore() {
+        // score(v) = 1 + floor(5 * (count below v) / 5): 1 has 0 below, 2 has 3 below, 5 has 4 below
+        assertThat(scorer.score(frequencies(1, 1, 1, 2, 5))).extracting(RfmScores::f).containsExactly(1, 1, 1, 4, 5);
+    }
+
+    @Test
+    void tenDistinctFrequenciesFillFiveScoresTwoEach() {
+        assertThat(scorer.score(frequencies(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))).extracting(RfmScores::f)
+                .containsExactly(1, 1, 2, 2, 3, 3, 4, 4, 5, 5);
+    }
+
+    @Test
+    void fewerDaysSinceTheLastOrderIsTheBetterRecency() {
+        // r(v) = 1 + floor(5 * (count with more days than v) / N); N = 3
+        assertThat(scorer.score(recencies(1, 2, 3))).extracting(RfmScores::r).containsExactly(4, 2, 1);
+    }
+
+    @Test
+    void equalRecencyGetsEqualScore() {
+        // 10 has 3 with more days, 30 has 2, 200 has 1, 400 none
+        assertThat(scorer.score(recencies(10, 30, 10, 400, 200))).extracting(RfmScores::r).containsExactly(4, 3, 4, 1, 2);
+    }
+
+    @Test
+    void monetaryTiesAreComparedExactlyWhateverTheScale() {
+        // 1299.00 and 1299.0 are the same amount: one below each, 1 + floor(5 * 1 / 4) = 2
+        assertThat(scorer.score(amounts("1299.00", "50", "1299.0", "5000"))).extracting(RfmScores::m)
+                .containsExactly(2, 1, 2, 4);
+    }
+
+    @Test
+    void monetaryDistinguishesCents() {
+        assertThat(scorer.score(amounts("100.01", "100.00", "100.001", "100"))).extracting(RfmScores::m)
+                .containsExactly(4, 1, 3, 1);
+    }
+
+    @Test
+    void aSingleBuyerScoresOneOneOne() {
+        // nobody is worse, so 1 + floor(0) on every measure: SPEC's formula taken at its word
+        assertThat(scorer.score(List.of(buyer("C1", 0, 50, "99999")))).containsExactly(new RfmScores(1, 1, 1));
+    }
+
+    @Test
+    void noBuyersNoScores() {
+        assertThat(scorer.score(List.of())).isEmpty();
+    }
+
+    @Test
+    void theResultKeepsTheInputOrder() {
+        List<RfmScores> scores = scorer.score(List.of(
+                buyer("C1", 400, 1, "10"),
+                buyer("C2", 5, 9, "900"),
+                buyer("C3", 60, 3, "90")));
+        // N = 3: best gets 1 + floor(10/3) = 4, middle 1 + floor(5/3) = 2, worst 1
+        assertThat(scores).containsExactly(new RfmScores(1, 1, 1), new RfmScores(4, 4, 4), new RfmScores(2, 2, 2));
+    }
+
+    @Test
+    void scoresDoNotDependOnRowOrderAndFollowSpecFormula() {
+        Random random = new Random(20261122L);
+        List<CustomerMeasures> buyers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int recency = random.nextInt(12) * 30;   // few distinct values: many ties
+            int frequency = 1 + random.nextInt(6);
+            String monetary = (random.nextInt(8) * 250) + (random.nextBoolean() ? ".00" : ".0");
+            buyers.add(buyer(String.format("C%03d", i), recency, frequency, monetary));
+        }
+        Map<String, RfmScores> inOrder = byCustomer(buyers, scorer.score(buyers));
+
+        List<CustomerMeasures> shuffled = new ArrayList<>(buyers);
+        Collections.shuffle(shuffled, new Random(7));
+        assertThat(shuffled).isNotEqualTo(buyers);
+        Map<String, RfmScores> inShuffledOrder = byCustomer(shuffled, scorer.score(shuffled));
+
+        assertThat(inShuffledOrder).isEqualTo(inOrder);
+        assertThat(inOrder).isEqualTo(oracle(buyers));
+    }
+
+    private static Map<String, RfmScores> byCustomer(List<CustomerMeasures> buyers, List<RfmScores> scores) {
+        Map<String, RfmScores> map = new HashMap<>();
+        for (int i = 0; i < buyers.size(); i++) {
+            map.put(buyers.get(i).customerId(), scores.get(i));
+        }
+        return map;
+    }
+
+    /** SPEC's formula, counted the slow way. */
+    private static Map<String, RfmScores> oracle(List<CustomerMeasures> buyers) {
+        int n = buyers.size();
+        Map<String, RfmScores> map = new HashMap<>();
+        for (CustomerMeasures c : buyers) {
+            long longer = buyers.stream().filter(o -> o.recencyDays() > c.recencyDays()).count();
+            long fewer = buyers.stream().filter(o -> o.frequency() < c.frequency()).count();
+            long less = buyers.stream().filter(o -> o.monetary().compareTo(c.monetary()) < 0).count();
+            map.put(c.customerId(), new RfmScores((int) (1 + 5 * longer / n), (int) (1 + 5 * fewer / n), (int) (1 + 5 * less / n)));
+        }
+        return map;
+    }
+}
