@@ -136,7 +136,7 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
 
     @Override
     public void update(ExecutionContext context) {
-        current.get().flushRejects();
+        current.get().flushRejects(input);
         context.putLong(JOURNAL_LENGTH, journal.flush());
         context.putInt(FILE_INDEX, reader.fileIndex());
         context.putLong(RECORDS, reader.recordsInFile());

@@ -7,6 +7,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import rfm.ingest.CustomerProfile;
 import rfm.ingest.FileCounts;
+import rfm.ingest.InputFile;
 import rfm.ingest.InteractionRow;
 import rfm.ingest.OrderRow;
 import rfm.ingest.Parsed;
@@ -21,10 +22,12 @@ import rfm.measure.CustomerLedger;
 class LedgerWriter implements ItemStreamWriter<Parsed.Valid<?>> {
 
     private final IngestRun current;
+    private final InputFile input;
     private final IngestCheckpoint checkpoint;
 
-    LedgerWriter(IngestRun current, IngestCheckpoint checkpoint) {
+    LedgerWriter(IngestRun current, InputFile input, IngestCheckpoint checkpoint) {
         this.current = current;
+        this.input = input;
         this.checkpoint = checkpoint;
     }
 
@@ -62,11 +65,11 @@ class LedgerWriter implements ItemStreamWriter<Parsed.Valid<?>> {
                 throw new IllegalStateException("unexpected row type " + row.getClass());
             }
         }
-        current.get().flushRejects();
+        current.get().flushRejects(input);
     }
 
     @Override
     public void close() {
-        current.get().closeRejects();
+        current.get().closeRejects(input);
     }
 }

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -14,7 +17,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import rfm.measure.CustomerLedger;
 
 import rfm.config.JobFileLoader;
 import rfm.ingest.InputFile;
@@ -22,7 +28,7 @@ import rfm.ingest.Parsed;
 import rfm.ingest.SourceRecord;
 
 /**
- * Wires the nightly job: prepare, read customers, orders and interactions into the ledger, check rejects,
+ * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
  * score and write the customer files, plan revisits and write the task lists, summarize, publish. Every step
  * starts again on a restart: an ingest step that had finished replays its journal into the in-memory ledger,
  * the one that failed resumes from its last committed chunk (see {@link IngestCheckpoint}), and the steps
@@ -43,13 +49,22 @@ public class NightlyJobConfiguration {
         return new NightlyRun(JobFileLoader.load(Path.of(jobFile)), jobFile, asOf, Path.of(input), Path.of(output));
     }
 
+    /**
+     * The ingest steps use both cores: orders (the biggest input) on one thread, customers then interactions on
+     * another. They share only the ledger, whose parts per kind of row are separate (see {@link CustomerLedger}).
+     */
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
                    Step checkRejects, Step score, Step planRevisits, Step summarize, Step publish) {
-        return new JobBuilder(JOB_NAME, repository)
-                .start(prepare).next(readCustomers).next(readOrders).next(readInteractions)
+        SimpleAsyncTaskExecutor ingestThreads = new SimpleAsyncTaskExecutor("ingest-");
+        ingestThreads.setConcurrencyLimit(2);
+        Flow orders = new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build();
+        Flow others = new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build();
+        Flow ingest = new FlowBuilder<SimpleFlow>("ingest").split(ingestThreads).add(orders, others).build();
+        Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
                 .next(checkRejects).next(score).next(planRevisits).next(summarize).next(publish)
                 .build();
+        return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
     }
 
     @Bean
@@ -112,7 +127,7 @@ public class NightlyJobConfiguration {
                 .transactionManager(tm)
                 .reader(reader)
                 .processor(parser)
-                .writer(new LedgerWriter(current, checkpoint))
+                .writer(new LedgerWriter(current, file, checkpoint))
                 .stream(checkpoint)
                 .stream(parser)
                 .listener((StepExecutionListener) checkpoint)

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,9 @@ import rfm.revisit.RevisitPlan;
  * The state one execution of the nightly job shares between its steps (job-scoped): the job file, the as-of
  * date, where inputs and outputs are, the ledger the ingest steps fill, what became of every input row, and
  * the results the later steps write out.
+ * <p>
+ * The ingest steps run on two threads at once (orders beside customers then interactions): what they share
+ * here is either read-only after construction, concurrent, or kept per input and touched by one thread only.
  */
 public class NightlyRun {
 
@@ -48,10 +52,12 @@ public class NightlyRun {
     private final OutputFolder output;
     private final CustomerLedger ledger;
     private final Map<InputFile, List<Path>> inputFiles = new EnumMap<>(InputFile.class);
-    private final Map<Path, Charset> charsets = new HashMap<>();
+    private final Map<Path, Charset> charsets = new ConcurrentHashMap<>();
+    /** Filled once, in the constructor; only read afterwards, so the ingest threads may share it. */
     private final Map<String, FileCounts> counts = new LinkedHashMap<>();
-    private final Map<String, RejectsFile> rejects = new HashMap<>();
-    private final List<RejectedRow> pendingRejects = new ArrayList<>();
+    private final Map<String, RejectsFile> rejects = new ConcurrentHashMap<>();
+    /** Per input, touched only by the thread of that input's step. */
+    private final Map<InputFile, List<RejectedRow>> pendingRejects = new EnumMap<>(InputFile.class);
     private final Map<String, Long> outputRows = new LinkedHashMap<>();
     private List<ScoredCustomer> scored = List.of();
     private RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
@@ -64,6 +70,7 @@ public class NightlyRun {
         this.output = new OutputFolder(output, asOf);
         this.ledger = new CustomerLedger(job.measureSettings(asOf));
         for (InputFile f : InputFile.values()) {
+            pendingRejects.put(f, new ArrayList<>());
             List<Path> files = find(job.inputs().of(f).file());
             inputFiles.put(f, files);
             if (files.isEmpty()) {
@@ -183,17 +190,19 @@ public class NightlyRun {
      * Bad rows (skipped while processing) and duplicates (found while writing) of a chunk arrive apart.
      */
     public void reject(RejectedRow row) {
-        counts(row.file()).rejected(row);
-        pendingRejects.add(row);
+        FileCounts c = counts(row.file());
+        c.rejected(row);
+        pendingRejects.get(c.input()).add(row);
     }
 
-    /** Writes the rejected rows gathered so far, in line order. */
-    public void flushRejects() {
-        pendingRejects.sort(Comparator.comparingLong(RejectedRow::line));
-        for (RejectedRow row : pendingRejects) {
+    /** Writes the rejected rows of an input gathered so far, in line order. */
+    public void flushRejects(InputFile input) {
+        List<RejectedRow> pending = pendingRejects.get(input);
+        pending.sort(Comparator.comparingLong(RejectedRow::line));
+        for (RejectedRow row : pending) {
             rejectsFile(row.file()).write(row);
         }
-        pendingRejects.clear();
+        pending.clear();
     }
 
     /** Where the rejects of an input file go, relative to the run's folder: {@code rejects/<file>.csv}. */
@@ -205,10 +214,15 @@ public class NightlyRun {
         return inputFile.toLowerCase(Locale.ROOT).endsWith(".csv") ? inputFile : inputFile + ".csv";
     }
 
-    /** Writes what is pending and closes the rejects files an ingest step wrote (when the step's writer closes). */
-    public void closeRejects() {
-        flushRejects();
-        rejects.values().forEach(RejectsFile::close);
+    /** Writes what is pending and closes the rejects files of an input (when its step's writer closes). */
+    public void closeRejects(InputFile input) {
+        flushRejects(input);
+        for (FileCounts c : counts.values()) {
+            RejectsFile file = c.input() == input ? rejects.get(c.file()) : null;
+            if (file != null) {
+                file.close();
+            }
+        }
     }
 
     /** Rows written per output file (path relative to the run's folder), for the summary. */

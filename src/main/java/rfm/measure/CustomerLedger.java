@@ -1,11 +1,11 @@
 package rfm.measure;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import rfm.ingest.CustomerProfile;
 import rfm.ingest.InteractionRow;
@@ -15,6 +15,10 @@ import rfm.ingest.OrderRow;
  * Folds the valid rows of all inputs into per-customer measures, applying SPEC's counting rules:
  * the first row of an order id wins, orders after the as-of date and uncounted statuses do not count,
  * interactions after the as-of date are ignored. Every customer named by a valid row appears.
+ * <p>
+ * Threads: orders, interactions and customer profiles may be added from three different threads at once (one
+ * thread per kind of row), because each kind touches its own part of a customer's state and the customer map
+ * is concurrent. {@link #measure()} must come after all of them have finished.
  */
 public final class CustomerLedger {
 
@@ -30,7 +34,7 @@ public final class CustomerLedger {
     private final MeasureSettings settings;
     private final int asOfDay;
     private final int monetaryWindowStart;
-    private final Map<String, CustomerAccumulator> customers = new HashMap<>();
+    private final Map<String, CustomerAccumulator> customers = new ConcurrentHashMap<>(1 << 16);
     private final OrderIdSet orderIds = new OrderIdSet();
     private final Set<String> rejectedProfiles = new HashSet<>();
 
@@ -105,6 +109,7 @@ public final class CustomerLedger {
     }
 
     private CustomerAccumulator customer(String id) {
-        return customers.computeIfAbsent(id, k -> new CustomerAccumulator());
+        CustomerAccumulator c = customers.get(id); // lock-free for the customers already seen, most rows
+        return c != null ? c : customers.computeIfAbsent(id, k -> new CustomerAccumulator());
     }
 }
