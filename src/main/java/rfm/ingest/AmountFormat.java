@@ -3,6 +3,8 @@ package rfm.ingest;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record AmountFormat(String thousandsSeparator, String decimalSeparator, List<String> currencySymbols) {
 
-    private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Map<String, Pattern> GROUPED = new ConcurrentHashMap<>();
 
     public AmountFormat {
         thousandsSeparator = thousandsSeparator == null ? "" : thousandsSeparator;
@@ -26,7 +28,27 @@ public record AmountFormat(String thousandsSeparator, String decimalSeparator, L
     }
 
     private Pattern groupedPattern() {
-        return Pattern.compile("[+-]?\\d{1,3}(" + Pattern.quote(thousandsSeparator) + "\\d{3})+");
+        return GROUPED.computeIfAbsent(thousandsSeparator,
+                sep -> Pattern.compile("[+-]?\\d{1,3}(" + Pattern.quote(sep) + "\\d{3})+"));
+    }
+
+    /** {@code [+-]?(\d+(\.\d*)?|\.\d+)}, checked by hand: this runs for every order row. */
+    static boolean isPlainDecimal(String t) {
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
+        int digits = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0;
     }
 
     /** Plain decimals only: what a job file without amount-format reads. */
@@ -62,7 +84,7 @@ public record AmountFormat(String thousandsSeparator, String decimalSeparator, L
         if (!decimalSeparator.equals(".")) {
             t = t.replace(decimalSeparator, ".");
         }
-        if (!PLAIN.matcher(t).matches()) {
+        if (!isPlainDecimal(t)) {
             return null;
         }
         return new BigDecimal(t);

@@ -16,6 +16,8 @@ public final class CustomerProfileParser {
     private final Header header;
     /** Column of each field, looked up once per file rather than on every row. */
     private final Map<String, Integer> columns = new HashMap<>();
+    private static final int MAX_SHARED = 1 << 16;
+    private final Map<String, String> sharedValues = new HashMap<>();
 
     public CustomerProfileParser(Header header, IngestSettings settings) {
         this.settings = settings;
@@ -48,9 +50,27 @@ public final class CustomerProfileParser {
             }
         }
         return new Parsed.Valid<>(r, new CustomerProfile(id, field(r, "name"), field(r, "phone"), field(r, "email"),
-                field(r, "company"), field(r, "industry"), field(r, "region"), field(r, "owner"),
-                field(r, "preferred_channel").toUpperCase(Locale.ROOT), YES.contains(optOut),
+                shared(field(r, "company")), shared(field(r, "industry")), shared(field(r, "region")),
+                shared(field(r, "owner")), shared(field(r, "preferred_channel").toUpperCase(Locale.ROOT)), YES.contains(optOut),
                 createdAt == null ? null : createdAt.toLocalDate()));
+    }
+
+    /**
+     * One String for each repeated value of the fields most customers share (owner, region, ...): at a million
+     * customers that saves a few hundred megabytes. Bounded, so a column of distinct values costs nothing more.
+     */
+    private String shared(String value) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        String known = sharedValues.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (sharedValues.size() < MAX_SHARED) {
+            sharedValues.put(value, value);
+        }
+        return value;
     }
 
     private String field(SourceRecord r, String name) {

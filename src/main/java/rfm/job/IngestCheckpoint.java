@@ -148,6 +148,9 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        if (step.getStatus() == BatchStatus.COMPLETED && input == InputFile.ORDERS) {
+            current.get().ledger().ordersComplete();
+        }
         if (step.getStatus() == BatchStatus.COMPLETED && journal != null) {
             Properties done = new Properties();
             try {

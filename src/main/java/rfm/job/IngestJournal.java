@@ -1,9 +1,7 @@
 package rfm.job;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +31,13 @@ import rfm.measure.CustomerLedger;
  */
 final class IngestJournal implements AutoCloseable {
 
-    private static final int MAGIC = 0x524A4E31; // "RJN1"
+    private static final int MAGIC = 0x524A4E32; // "RJN2": amounts as scale and unscaled long
+    private static final int AMOUNT_AS_TEXT = -128;
 
     private final Path file;
-    private final DataOutputStream out;
+    private final JournalOutput out;
 
-    private IngestJournal(Path file, DataOutputStream out) {
+    private IngestJournal(Path file, JournalOutput out) {
         this.file = file;
         this.out = out;
     }
@@ -47,9 +46,9 @@ final class IngestJournal implements AutoCloseable {
     static IngestJournal create(Path file, String fingerprint) {
         try {
             Files.createDirectories(file.getParent());
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            JournalOutput out = new JournalOutput(Files.newOutputStream(file));
             out.writeInt(MAGIC);
-            writeString(out, fingerprint);
+            out.writeString(fingerprint);
             IngestJournal journal = new IngestJournal(file, out);
             journal.flush();
             return journal;
@@ -92,8 +91,7 @@ final class IngestJournal implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(upTo);
             }
-            return new IngestJournal(file, new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16)));
+            return new IngestJournal(file, new JournalOutput(Files.newOutputStream(file, StandardOpenOption.APPEND)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replay " + file, e);
         }
@@ -109,7 +107,7 @@ final class IngestJournal implements AutoCloseable {
             }
             switch (type) {
                 case 'O' -> ledger.add(new OrderRow(readString(in), readString(in), LocalDate.ofEpochDay(in.readInt()),
-                        new BigDecimal(readString(in)), in.readBoolean()));
+                        readAmount(in), in.readBoolean()));
                 case 'I' -> {
                     String customer = readString(in);
                     LocalDateTime at = LocalDateTime.ofEpochSecond(in.readLong(), 0, ZoneOffset.UTC);
@@ -137,28 +135,48 @@ final class IngestJournal implements AutoCloseable {
 
     void order(OrderRow o) throws IOException {
         out.writeByte('O');
-        writeString(out, o.orderId());
-        writeString(out, o.customerId());
+        out.writeString(o.orderId());
+        out.writeString(o.customerId());
         out.writeInt((int) o.orderDate().toEpochDay());
-        writeString(out, o.amount().toString());
+        writeAmount(o.amount());
         out.writeBoolean(o.counted());
+    }
+
+    /** An amount as its scale and unscaled value when they fit (nearly always), else as text. */
+    private void writeAmount(BigDecimal amount) throws IOException {
+        int scale = amount.scale();
+        if (scale > AMOUNT_AS_TEXT && scale <= Byte.MAX_VALUE) {
+            java.math.BigInteger unscaled = amount.unscaledValue();
+            if (unscaled.bitLength() < Long.SIZE) {
+                out.writeByte(scale);
+                out.writeLong(unscaled.longValue());
+                return;
+            }
+        }
+        out.writeByte(AMOUNT_AS_TEXT);
+        out.writeString(amount.toString());
+    }
+
+    private static BigDecimal readAmount(DataInputStream in) throws IOException {
+        int scale = in.readByte();
+        return scale == AMOUNT_AS_TEXT ? new BigDecimal(readString(in)) : BigDecimal.valueOf(in.readLong(), scale);
     }
 
     void interaction(InteractionRow i) throws IOException {
         out.writeByte('I');
-        writeString(out, i.customerId());
+        out.writeString(i.customerId());
         out.writeLong(i.occurredAt().toEpochSecond(ZoneOffset.UTC));
-        writeString(out, i.channel());
+        out.writeString(i.channel());
         out.writeBoolean(i.outbound());
         out.writeInt(i.satisfaction() == null ? -1 : i.satisfaction());
-        writeString(out, i.topic());
+        out.writeString(i.topic());
     }
 
     void profile(CustomerProfile p) throws IOException {
         out.writeByte('C');
         for (String s : new String[] {p.customerId(), p.name(), p.phone(), p.email(), p.company(), p.industry(),
                 p.region(), p.owner(), p.preferredChannel()}) {
-            writeString(out, s);
+            out.writeString(s);
         }
         out.writeBoolean(p.optOut());
         out.writeLong(p.createdAt() == null ? Long.MIN_VALUE : p.createdAt().toEpochDay());
@@ -167,7 +185,7 @@ final class IngestJournal implements AutoCloseable {
     void profileRejected(String customerId) {
         try {
             out.writeByte('R');
-            writeString(out, customerId);
+            out.writeString(customerId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -190,12 +208,6 @@ final class IngestJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 
     private static String readString(DataInputStream in) throws IOException {

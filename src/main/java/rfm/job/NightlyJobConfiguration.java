@@ -29,7 +29,8 @@ import rfm.ingest.SourceRecord;
 
 /**
  * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
- * score and write the customer files, plan revisits and write the task lists, summarize, publish. Every step
+ * score, then write the customer files while the revisit tasks are planned and written (two threads), summarize,
+ * publish. Every step
  * starts again on a restart: an ingest step that had finished replays its journal into the in-memory ledger,
  * the one that failed resumes from its last committed chunk (see {@link IngestCheckpoint}), and the steps
  * after ingest, cheap and pure, run again.
@@ -50,21 +51,30 @@ public class NightlyJobConfiguration {
     }
 
     /**
-     * The ingest steps use both cores: orders (the biggest input) on one thread, customers then interactions on
-     * another. They share only the ledger, whose parts per kind of row are separate (see {@link CustomerLedger}).
+     * The job uses both cores where the work splits: the ingest steps read orders (the biggest input) on one
+     * thread and customers then interactions on another, sharing only the ledger, whose parts per kind of row are
+     * separate (see {@link CustomerLedger}); after scoring, the customer files are written while the revisit
+     * tasks are planned and written.
      */
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
-                   Step checkRejects, Step score, Step planRevisits, Step summarize, Step publish) {
-        SimpleAsyncTaskExecutor ingestThreads = new SimpleAsyncTaskExecutor("ingest-");
-        ingestThreads.setConcurrencyLimit(2);
-        Flow orders = new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build();
-        Flow others = new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build();
-        Flow ingest = new FlowBuilder<SimpleFlow>("ingest").split(ingestThreads).add(orders, others).build();
+                   Step checkRejects, Step score, Step writeCustomerFiles, Step planRevisits, Step summarize, Step publish) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rfm-");
+        Flow ingest = both("ingest", threads,
+                new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
+                new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build());
+        Flow results = both("results", threads,
+                new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
+                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
-                .next(checkRejects).next(score).next(planRevisits).next(summarize).next(publish)
+                .next(checkRejects).next(score).next(results).next(summarize).next(publish)
                 .build();
         return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
+    }
+
+    /** Two flows side by side, one per core. */
+    private static Flow both(String name, SimpleAsyncTaskExecutor threads, Flow one, Flow other) {
+        return new FlowBuilder<SimpleFlow>(name).split(threads).add(one, other).build();
     }
 
     @Bean
@@ -95,6 +105,11 @@ public class NightlyJobConfiguration {
     @Bean
     Step score(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
         return tasklet("score", new ScoreTasklet(run), repository, tm);
+    }
+
+    @Bean
+    Step writeCustomerFiles(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("writeCustomerFiles", new CustomerFilesTasklet(run), repository, tm);
     }
 
     @Bean

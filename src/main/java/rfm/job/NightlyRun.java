@@ -58,9 +58,10 @@ public class NightlyRun {
     private final Map<String, RejectsFile> rejects = new ConcurrentHashMap<>();
     /** Per input, touched only by the thread of that input's step. */
     private final Map<InputFile, List<RejectedRow>> pendingRejects = new EnumMap<>(InputFile.class);
-    private final Map<String, Long> outputRows = new LinkedHashMap<>();
-    private List<ScoredCustomer> scored = List.of();
-    private RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
+    private volatile Map<String, Long> customerFileRows = Map.of();
+    private volatile Map<String, Long> taskFileRows = Map.of();
+    private volatile List<ScoredCustomer> scored = List.of();
+    private volatile RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
 
     public NightlyRun(JobFile job, String jobFileName, LocalDate asOf, Path input, Path output) {
         this.job = job;
@@ -227,7 +228,19 @@ public class NightlyRun {
 
     /** Rows written per output file (path relative to the run's folder), for the summary. */
     public Map<String, Long> outputRows() {
-        return outputRows;
+        Map<String, Long> rows = new LinkedHashMap<>(customerFileRows); // a fixed order, whichever step ended first
+        rows.putAll(taskFileRows);
+        return rows;
+    }
+
+    /** The customer files are written (they are written beside the task files, on another thread). */
+    void customerFilesWritten(Map<String, Long> rows) {
+        customerFileRows = new LinkedHashMap<>(rows);
+    }
+
+    /** The task files are written. */
+    void taskFilesWritten(Map<String, Long> rows) {
+        taskFileRows = new LinkedHashMap<>(rows);
     }
 
     public List<ScoredCustomer> scored() {

@@ -25,7 +25,7 @@ class RevisitTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RevisitPlan plan = run.job().revisitPlanner(run.asOf()).plan(run.scored());
         run.revisitPlan(plan);
-        run.outputRows().putAll(TaskFiles.write(run.staging(), plan, run.job().outputs().analystBom()));
+        run.taskFilesWritten(TaskFiles.write(run.staging(), plan, run.job().outputs().analystBom()));
         contribution.incrementWriteCount(plan.scheduled().size());
         log.info("Planned {} revisit tasks ({} did not fit before the horizon)", plan.scheduled().size(),
                 plan.unscheduled().size());

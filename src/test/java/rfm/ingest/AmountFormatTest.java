@@ -36,6 +36,18 @@ class AmountFormatTest {
     }
 
     @Test
+    void plainDecimalShapes() {
+        for (String ok : new String[] {"0", "12", "12.", "12.5", ".5", "+3", "-3.25", "007"}) {
+            assertThat(AmountFormat.isPlainDecimal(ok)).as(ok).isTrue();
+            assertThat(AmountFormat.plain().parse(ok)).as(ok).isNotNull();
+        }
+        for (String bad : new String[] {"", ".", "+", "-", "1.2.3", "1e5", "12a", "+-1", "1 2", "١٢"}) {
+            assertThat(AmountFormat.isPlainDecimal(bad)).as(bad).isFalse();
+            assertThat(AmountFormat.plain().parse(bad)).as(bad).isNull();
+        }
+    }
+
+    @Test
     void europeanStyle() {
         AmountFormat eu = new AmountFormat(".", ",", List.of("€"));
         assertThat(eu.parse("1.299,50 €")).isEqualByComparingTo("1299.50");

@@ -1,6 +1,7 @@
 package rfm.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -336,6 +337,32 @@ class CustomerLedgerTest {
         ledger.add(paid("O2", "C1", daysAgo(1), "10"));
         assertThat(ledger.measure()).extracting(MeasuredCustomer::customerId).containsExactly("C1", "C2", "C3");
         assertThat(ledger.customerCount()).isEqualTo(3);
+    }
+
+    @Test
+    void drainingGivesWhatMeasuringGivesAndEmptiesTheLedger() {
+        ledger.add(paid("O1", "C3", daysAgo(5), "10.50"));
+        ledger.add(paid("O2", "C3", daysAgo(40), "4"));
+        ledger.add(in("C1", daysAgo(1, 9, 0), "PHONE"));
+        ledger.add(profile("C2", "王芳"));
+        ledger.profileRejected("C4");
+        ledger.add(paid("O3", "C4", daysAgo(2), "1"));
+        List<MeasuredCustomer> measured = ledger.measure();
+
+        assertThat(ledger.drain()).isEqualTo(measured);
+        assertThat(ledger.customerCount()).isZero();
+        assertThat(ledger.drain()).isEmpty();
+    }
+
+    @Test
+    void afterOrdersCompleteAnotherOrderIsAnError() {
+        ledger.add(paid("O1", "C1", daysAgo(5), "10"));
+        ledger.ordersComplete();
+        ledger.add(in("C1", daysAgo(1, 9, 0), "PHONE")); // other kinds of rows still come in
+
+        assertThatThrownBy(() -> ledger.add(paid("O2", "C1", daysAgo(1), "10")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("O2");
+        assertThat(measuresOf("C1").frequency()).isEqualTo(1);
     }
 
     @Test

@@ -34,4 +34,18 @@ class OrderIdSetTest {
         }
         assertThat(ids.size()).isEqualTo(reference.size());
     }
+
+    @Test
+    void idsSpreadOverManyPagesAreFoundAgain() {
+        OrderIdSet ids = new OrderIdSet();
+        String padding = "x".repeat(1000); // about 3 MiB of ids: several 1 MiB pages, ids near page ends
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(ids.add(padding + i)).isTrue();
+        }
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(ids.add(padding + i)).as("id %d again", i).isFalse();
+        }
+        assertThat(ids.add(padding + "-new")).isTrue();
+        assertThat(ids.size()).isEqualTo(3_001);
+    }
 }
