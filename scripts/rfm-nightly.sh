@@ -77,5 +77,8 @@ if ! flock -n 9; then
 fi
 
 # exec: cron and the shell see the job's own exit code. The parallel collector suits a batch job: it
-# measured about 10% faster than the default G1 on the medium benchmark (docs/performance.md).
-exec java "${share[@]}" ${JAVA_OPTS:--XX:+UseParallelGC} -jar "$run_jar" "${args[@]}"
+# measured about 10% faster than the default G1 on the medium benchmark. Capping only its young generation
+# keeps the peak memory near the live data (customers, order ids) instead of letting a fast allocation rate
+# grow the heap: on the large benchmark 1.45 GiB instead of 2.9 GiB, at the same speed, and with no fixed
+# heap limit that a bigger shop would hit (docs/performance.md). JAVA_OPTS replaces these defaults.
+exec java "${share[@]}" ${JAVA_OPTS:--XX:+UseParallelGC -XX:MaxNewSize=320m} -jar "$run_jar" "${args[@]}"
