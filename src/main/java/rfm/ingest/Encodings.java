@@ -62,6 +62,14 @@ public final class Encodings {
         }
     }
 
+    private static boolean ascii(byte[] b, int n) {
+        int any = 0;
+        for (int i = 0; i < n; i++) {
+            any |= b[i];
+        }
+        return any >= 0;
+    }
+
     public static Detected detect(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 20];
@@ -76,6 +84,11 @@ public final class Encodings {
             long offset = 0;
             boolean multibyte = false;
             while (n > 0) {
+                if (bytes.position() == 0 && ascii(buffer, n)) { // most of an export: nothing to decode
+                    offset += n;
+                    n = in.readNBytes(buffer, 0, buffer.length);
+                    continue;
+                }
                 bytes.put(buffer, 0, n).flip();
                 CoderResult result = decoder.decode(bytes, chars, false);
                 chars.flip();
