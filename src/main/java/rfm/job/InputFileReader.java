@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import rfm.ingest.CsvInput;
 import rfm.ingest.Header;
 import rfm.ingest.InputFile;
+import rfm.ingest.PrefetchedInput;
 import rfm.ingest.SourceRecord;
 
 /**
@@ -26,7 +26,7 @@ class InputFileReader implements ItemStreamReader<SourceRecord> {
     private int fileIndex;
     private long recordsInFile;
     private long skipRecords;
-    private CsvInput in;
+    private PrefetchedInput in;
     private boolean faultArmed;
 
     InputFileReader(IngestRun current, InputFile file) {
@@ -81,7 +81,7 @@ class InputFileReader implements ItemStreamReader<SourceRecord> {
                 if (fileIndex >= files.size()) {
                     return null;
                 }
-                in = current.get().openInput(file, files.get(fileIndex));
+                in = new PrefetchedInput(current.get().openInput(file, files.get(fileIndex))); // parsed ahead, beside the step's work
                 headers.put(in.fileName(), in.header());
                 recordsInFile = 0;
                 for (; skipRecords > 0; skipRecords--) { // records the failed run had already committed
