@@ -3,7 +3,7 @@ package rfm.config;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +103,7 @@ public record JobFile(String timeZone, CurrencySettings currency, StatusSettings
     /** How the rows of one input are read: its date and amount formats, the job's statuses and currency. */
     public IngestSettings ingestSettings(InputFile file) {
         InputFileSettings in = inputs.of(file);
-        return new IngestSettings(new HashSet<>(statuses.counted()), new HashSet<>(statuses.uncounted()),
+        return new IngestSettings(new LinkedHashSet<>(statuses.counted()), new LinkedHashSet<>(statuses.uncounted()),
                 currency.code(), currency.rates(), new DateTimeText(in.dateFormats().isEmpty() ? dateFormats : in.dateFormats()),
                 in.amountFormat(), maxIdLength);
     }

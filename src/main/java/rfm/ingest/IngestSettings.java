@@ -3,6 +3,8 @@ package rfm.ingest;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,11 @@ public record IngestSettings(Set<String> countedStatuses, Set<String> uncountedS
     }
 
     private static Set<String> upper(Set<String> s) {
-        return s.stream().map(v -> v.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        // in the job file's order: the sets are printed in reject messages, which must not change from run to run
+        Set<String> upper = new LinkedHashSet<>();
+        for (String v : s) {
+            upper.add(v.strip().toUpperCase(Locale.ROOT));
+        }
+        return Collections.unmodifiableSet(upper);
     }
 }

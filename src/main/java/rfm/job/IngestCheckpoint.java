@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -73,8 +74,12 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
         current.resolve();
         reader.reset();
         String fingerprint = fingerprint();
-        if (Files.exists(doneFile()) && fingerprint.equals(IngestJournal.fingerprintOf(journalFile()))) {
-            Properties done = load(doneFile());
+        Properties done = Files.exists(doneFile()) ? load(doneFile()) : null;
+        if (done != null && done.getProperty(JOURNAL_LENGTH) == null) {
+            log.warn("{}: {} is incomplete (cut off by a crash?) and is ignored", input.fileName(), doneFile().getFileName());
+            done = null;
+        }
+        if (done != null && fingerprint.equals(IngestJournal.fingerprintOf(journalFile()))) {
             journal = IngestJournal.resume(journalFile(), Long.parseLong(done.getProperty(JOURNAL_LENGTH)), current.get().ledger());
             if (journal != null) {
                 restoreCounts(done::getProperty);
@@ -162,8 +167,13 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
                 done.setProperty("counts." + f.file(), f.snapshot());
                 done.setProperty("rejects." + f.file(), Long.toString(current.get().rejectsFile(f.file()).flush()));
             }
-            try (var out = Files.newBufferedWriter(doneFile(), StandardCharsets.UTF_8)) {
-                done.store(out, "finished ingest step of " + input.fileName());
+            // whole or not at all: a crash while writing must not leave a cut-off file that a restart trusts
+            Path partial = doneFile().resolveSibling(doneFile().getFileName() + ".partial");
+            try {
+                try (var out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    done.store(out, "finished ingest step of " + input.fileName());
+                }
+                Files.move(partial, doneFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

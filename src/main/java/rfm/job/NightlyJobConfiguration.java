@@ -2,6 +2,7 @@ package rfm.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
@@ -39,6 +40,9 @@ import rfm.ingest.SourceRecord;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly";
+    /** The steps in the job's order (steps side by side listed as in the flow); for listings that must not vary. */
+    static final List<String> STEP_ORDER = List.of("prepare", "readOrders", "readCustomers", "readInteractions",
+            "checkRejects", "score", "writeCustomerFiles", "planRevisits", "summarize", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
     @Bean

@@ -2,6 +2,9 @@ package rfm.job;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +47,10 @@ class SummaryTasklet implements Tasklet {
         LocalDateTime started = execution.getStartTime();
         LocalDateTime now = LocalDateTime.now();
         Map<String, Long> stepMillis = new LinkedHashMap<>();
-        for (StepExecution step : execution.getStepExecutions()) {
+        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        // the job's order, not start order: steps side by side start in either order
+        steps.sort(Comparator.comparingInt(step -> NightlyJobConfiguration.STEP_ORDER.indexOf(step.getStepName())));
+        for (StepExecution step : steps) {
             if (step.getStartTime() != null) {
                 LocalDateTime end = step.getEndTime() != null ? step.getEndTime() : now;
                 stepMillis.put(step.getStepName(), Duration.between(step.getStartTime(), end).toMillis());

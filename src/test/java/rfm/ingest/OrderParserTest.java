@@ -26,6 +26,17 @@ class OrderParserTest {
     final OrderParser parser = new OrderParser(HEADER, settings(Map.of()));
     final OrderParser withRates = new OrderParser(HEADER, settings(Map.of("usd", new BigDecimal("7.10"))));
 
+    @Test
+    void theUnknownStatusMessageListsTheStatusesInTheJobFilesOrder() {
+        // a set's own order may change from one JVM to the next; reject files must not
+        List<String> counted = List.of("PAID", "COMPLETED", "SHIPPED", "DELIVERED", "SETTLED", "CLOSED");
+        List<String> uncounted = List.of("REFUNDED", "CANCELLED", "PENDING", "VOID", "RETURNED");
+        OrderParser p = new OrderParser(HEADER, new IngestSettings(new java.util.LinkedHashSet<>(counted),
+                new java.util.LinkedHashSet<>(uncounted), "CNY", Map.of(), DATES));
+        assertThat(bad(p, "O1", "C1", "2026-11-20", "10", "CNY", "LOST").message())
+                .contains(counted.toString()).contains(uncounted.toString());
+    }
+
     static SourceRecord record(String... fields) {
         return new SourceRecord(7, fields);
     }

@@ -422,6 +422,31 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aFinishedStepsRecordCutOffByACrashIsIgnoredAndTheStepIsReadAgain() throws Exception {
+        Path job = tmp.resolve("job.yml");
+        Files.writeString(job, "extends: " + SAMPLE_JOB.toAbsolutePath() + "\noperations:\n  chunk-size: 50\n");
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        System.setProperty(FaultInjection.PROPERTY, "orders.csv:300"); // customers and interactions finish beside it
+        try {
+            assertThat(run(SAMPLE, out, db, "--job", job.toString()).exitCode()).isEqualTo(1);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+        Path done = out.resolve("." + AS_OF + ".journal").resolve("customers.done");
+        assertThat(done).exists();
+        Files.write(done, new byte[0]); // as if the machine died while the file was being written
+
+        Run resumed = run(SAMPLE, out, db, "--job", job.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        Run clean = run(SAMPLE, tmp.resolve("clean"), tmp.resolve("clean-db"), "--job", job.toString());
+        for (String f : List.of("customers_scored.csv", "revisit_tasks.csv", "rejects/customers.csv", "rejects/orders.csv")) {
+            assertThat(Files.readAllBytes(resumed.published().resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(clean.published().resolve(f)));
+        }
+    }
+
+    @Test
     void aRunThatFailsMidStepResumesAfterTheLastCommittedChunkAndPublishesTheSameFiles() throws Exception {
         Path job = tmp.resolve("job.yml");
         Files.writeString(job, "extends: " + SAMPLE_JOB.toAbsolutePath() + "\noperations:\n  chunk-size: 50\n");
