@@ -132,8 +132,21 @@ public class NightlyRun {
     /** Opens one file of an input with its encoding (detected once, when the job file says auto), delimiter and header aliases. */
     public CsvInput openInput(InputFile file, Path path) {
         InputFileSettings settings = job.inputs().of(file);
-        Charset charset = charsets.computeIfAbsent(path, p -> {
-            Charset chosen = settings.charset();
+        Charset charset = charset(file, path);
+        Map<String, List<String>> aliases = new HashMap<>();
+        for (String field : file.requiredFields()) {
+            aliases.put(field, settings.aliases(field));
+        }
+        for (String field : file.optionalFields()) {
+            aliases.put(field, settings.aliases(field));
+        }
+        return CsvInput.open(path, file, charset, settings.delimiterChar(), aliases);
+    }
+
+    /** The encoding of one file of an input: from the job file, or detected once (when it says auto). */
+    public Charset charset(InputFile file, Path path) {
+        return charsets.computeIfAbsent(path, p -> {
+            Charset chosen = job.inputs().of(file).charset();
             String how = chosen == null ? null : chosen.name() + " (from the job file)";
             if (chosen == null) {
                 Encodings.Detected detected = Encodings.detect(p);
@@ -144,14 +157,6 @@ public class NightlyRun {
             counts(p.getFileName().toString()).encoding(how);
             return chosen;
         });
-        Map<String, List<String>> aliases = new HashMap<>();
-        for (String field : file.requiredFields()) {
-            aliases.put(field, settings.aliases(field));
-        }
-        for (String field : file.optionalFields()) {
-            aliases.put(field, settings.aliases(field));
-        }
-        return CsvInput.open(path, file, charset, settings.delimiterChar(), aliases);
     }
 
     public OutputFolder output() {
