@@ -10,7 +10,7 @@
 # Without --job / --db the project's jobs/nightly.yml and data/rfm are used, wherever it is run from.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"   # also when called through a symlink
 jar="$root/target/rfm-segmentation.jar"
 
 # The lock comes first: a second run exits 3 at once, even while the first is still building.
@@ -39,9 +39,22 @@ if ! flock -n 9; then
   exit 3
 fi
 
-if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
+stale_jar() { [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; }
+build_jar() {
   echo "rfm-nightly: building $jar ..." >&2
   (cd "$root" && mvn -B -q -DskipTests package) >&2
+}
+if stale_jar; then
+  mkdir -p "$root/target" 2>/dev/null || true
+  if [[ -w "$root/target" ]]; then
+    # one build at a time, whatever database each run is for: a run that waited finds the jar built
+    exec 7>>"$root/target/.build.lock"
+    flock -w 900 7 || true
+    if stale_jar; then build_jar; fi
+    exec 7>&-
+  else
+    build_jar
+  fi
 fi
 
 # Fast start-up: the jar extracted (no nested-jar class loading) plus a class-data-sharing archive recorded by
