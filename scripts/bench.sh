@@ -88,20 +88,19 @@ build() { # build DIR POM DESCRIPTION
     die "building $3 failed (full log: $build_log)"
   fi
 }
+warm_up() { # one untimed run on sample-data: the run script prepares its fast start-up (target/cds) if it must
+  local warm
+  warm="$(mktemp -d)"
+  echo "bench: one untimed run on sample-data (prepares the run script's fast start-up once per build) ..." >&2
+  (cd "$warm" && "$root/scripts/rfm-nightly.sh" --input "$root/sample-data" --output "$warm/out" --as-of "$as_of" \
+    --job "$root/sample-data/sample-shop.yml" --db "$warm/db" --quiet) >/dev/null 2>&1 || true
+  rm -rf "$warm"
+}
 build_job_if_stale() {
-  if stale "$job_jar" "$root/src/main" "$root/pom.xml"; then build "$root" pom.xml "$job_jar"; fi
-  # the run script prepares its fast start-up (target/cds) once per build: do it here, untimed, on sample-data
-  if [[ "${RFM_CDS:-1}" == 1 && ! -f "$root/target/cds/ready" ]] \
-     || [[ -f "$root/target/cds/ready" && "$(cat "$root/target/cds/ready")" != "$(md5sum < "$job_jar" | cut -c1-32)" ]]; then
-    local warm
-    warm="$(mktemp -d)"
-    echo "bench: preparing the run script's fast start-up (untimed) ..." >&2
-    (cd "$warm" && "$root/scripts/rfm-nightly.sh" --input "$root/sample-data" --output "$warm/out" --as-of "$as_of" \
-      --job "$root/sample-data/sample-shop.yml" --db "$warm/db" --quiet) >/dev/null 2>&1 || true
-    rm -rf "$warm"
-  fi
+  if stale "$job_jar" "$root/src/main" "$root/pom.xml"; then build "$root" pom.xml "$job_jar"; warm_up; fi
 }
 build_job_if_stale
+[[ -f "$root/target/cds/ready" ]] || warm_up
 if stale "$bench_jar" "$root/bench/src" "$root/bench/pom.xml"; then build "$root/bench" pom.xml "$bench_jar"; fi
 
 # ---------------------------------------------------------------------------------------------- data

@@ -18,8 +18,16 @@ final class IngestRun {
 
     /** Called when the step opens: binds the parts to this execution's run. */
     void resolve() {
-        // not a method of the run returning "this": Spring's proxy would hand back itself
-        resolved = scoped instanceof ScopedObject proxy ? (NightlyRun) proxy.getTargetObject() : scoped;
+        resolved = unproxied(scoped);
+    }
+
+    /**
+     * The run behind the job-scoped proxy, for use on other threads (the job scope belongs to the thread that
+     * runs the step) or on every row. Must be called on the step's thread. Not a method of the run returning
+     * "this": Spring's proxy would hand back itself.
+     */
+    static NightlyRun unproxied(NightlyRun run) {
+        return run instanceof ScopedObject proxy ? (NightlyRun) proxy.getTargetObject() : run;
     }
 
     NightlyRun get() {

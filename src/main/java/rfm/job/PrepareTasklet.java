@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -56,8 +55,7 @@ class PrepareTasklet implements Tasklet {
             }
         }
         // encodings detected on both cores: detection reads each file through (the orders of a large shop: 500 MB)
-        // (through the run itself, not its job-scoped proxy: the job scope belongs to this thread only)
-        NightlyRun target = run instanceof ScopedObject proxy ? (NightlyRun) proxy.getTargetObject() : run;
+        NightlyRun target = IngestRun.unproxied(run); // the proxy works on this thread only
         all.entrySet().parallelStream().forEach(e -> target.charset(e.getValue(), e.getKey()));
         for (InputFile file : InputFile.values()) {
             for (Path path : run.inputFiles(file)) {
