@@ -57,9 +57,6 @@ record Database(String url, String user, String password, Path lockFile) {
         p.put("spring.datasource.url", url);
         p.put("spring.datasource.username", user);
         p.put("spring.datasource.password", password);
-        // Boot initialises only embedded databases by default (and counts H2 as embedded only in memory);
-        // on later runs the script's "already exists" errors are logged, not fatal
-        p.put("spring.batch.jdbc.initialize-schema", "always");
         return p;
     }
 
