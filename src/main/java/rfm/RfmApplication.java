@@ -46,7 +46,7 @@ public class RfmApplication {
             err.println("rfm-nightly: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
-        if (options.asOf() == null) {
+        if (options.asOf() == null && !options.backfill()) {
             options = options.withAsOf(LocalDate.now(job.zone()).minusDays(1));
         }
         Database db;
@@ -77,8 +77,26 @@ public class RfmApplication {
                 .logStartupInfo(false)
                 .properties(springProperties(options, job, db))
                 .run()) {
-            return context.getBean(NightlyCommand.class).run(options).code();
+            NightlyCommand command = context.getBean(NightlyCommand.class);
+            return options.backfill() ? backfill(command, options).code() : command.run(options).code();
         }
+    }
+
+    /** Runs every as-of date from --from to --to in order, under one lock; stops at the first that does not complete. */
+    private static ExitCode backfill(NightlyCommand command, RunOptions options) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(options.from(), options.to()) + 1;
+        int n = 0;
+        for (LocalDate d = options.from(); !d.isAfter(options.to()); d = d.plusDays(1)) {
+            System.out.println("Backfill: as-of " + d + " (" + ++n + " of " + days + ")");
+            ExitCode code = command.run(options.withAsOf(d));
+            if (code != ExitCode.COMPLETED) {
+                System.err.println("rfm-nightly: the backfill stopped at as-of " + d + " (exit code " + code.code()
+                        + "); dates before it are done, run the same command again to go on");
+                return code;
+            }
+        }
+        System.out.println("Backfill completed: " + days + " as-of dates from " + options.from() + " to " + options.to());
+        return ExitCode.COMPLETED;
     }
 
     static Map<String, Object> springProperties(RunOptions options, JobFile job, Database db) {

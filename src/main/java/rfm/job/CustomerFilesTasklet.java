@@ -29,7 +29,7 @@ class CustomerFilesTasklet implements Tasklet {
         List<ScoredCustomer> scored = run.scored();
         Path staging = run.staging();
         Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("customers_scored.csv", CustomerFiles.writeScored(staging.resolve("customers_scored.csv"), scored,
+        rows.put("customers_scored.csv", CustomerFiles.writeScored(staging.resolve("customers_scored.csv"), run.history(),
                 job.outputs().analystBom()));
         CustomerFiles.writeSegments(staging.resolve("segments"), scored, job.segmentTable().all(), run.asOf(),
                 job.outputs().crmBom(), job.outputs().crmNeutraliseFormulas())

@@ -41,7 +41,7 @@ public class NightlyCommand {
     public ExitCode run(RunOptions options) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate("asOf", options.asOf(), true)
-                .addString("input", absolute(options.input()), true)
+                .addString("input", absolute(options.inputFolder()), true)
                 .addString("output", absolute(options.output()), true)
                 .addString("jobFile", absolute(options.jobFile()), false);
         if (options.force()) {

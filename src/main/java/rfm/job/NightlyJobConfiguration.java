@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import rfm.history.HistoryStore;
 import rfm.measure.CustomerLedger;
 
 import rfm.config.JobFileLoader;
@@ -30,7 +33,7 @@ import rfm.ingest.SourceRecord;
 
 /**
  * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
- * score, then write the customer files while the revisit tasks are planned and written (two threads), summarize,
+ * score, compare with the previous night in the history, then write the customer files while the revisit tasks are planned and written (two threads), summarize,
  * publish. Every step
  * starts again on a restart: an ingest step that had finished replays its journal into the in-memory ledger,
  * the one that failed resumes from its last committed chunk (see {@link IngestCheckpoint}), and the steps
@@ -42,7 +45,7 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
     /** The steps in the job's order (steps side by side listed as in the flow); for listings that must not vary. */
     static final List<String> STEP_ORDER = List.of("prepare", "readOrders", "readCustomers", "readInteractions",
-            "checkRejects", "score", "writeCustomerFiles", "planRevisits", "summarize", "publish");
+            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "planRevisits", "summarize", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
     @Bean
@@ -62,7 +65,7 @@ public class NightlyJobConfiguration {
      */
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
-                   Step checkRejects, Step score, Step writeCustomerFiles, Step planRevisits, Step summarize, Step publish) {
+                   Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step planRevisits, Step summarize, Step publish) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rfm-");
         Flow ingest = both("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
@@ -71,7 +74,7 @@ public class NightlyJobConfiguration {
                 new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
                 new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
-                .next(checkRejects).next(score).next(results).next(summarize).next(publish)
+                .next(checkRejects).next(score).next(compareHistory).next(results).next(summarize).next(publish)
                 .build();
         return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
     }
@@ -82,8 +85,13 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step prepare(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
-        return tasklet("prepare", new PrepareTasklet(run), repository, tm);
+    HistoryStore historyStore(JdbcTemplate jdbc) {
+        return new HistoryStore(jdbc);
+    }
+
+    @Bean
+    Step prepare(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
+        return tasklet("prepare", new PrepareTasklet(run, history), repository, tm);
     }
 
     @Bean
@@ -112,6 +120,11 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    Step compareHistory(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
+        return tasklet("compareHistory", new HistoryTasklet(run, history), repository, tm);
+    }
+
+    @Bean
     Step writeCustomerFiles(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
         return tasklet("writeCustomerFiles", new CustomerFilesTasklet(run), repository, tm);
     }
@@ -127,8 +140,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step publish(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
-        return tasklet("publish", new PublishTasklet(run), repository, tm);
+    Step publish(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
+        return tasklet("publish", new PublishTasklet(run, history), repository, tm);
     }
 
     private static Step tasklet(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {

@@ -31,6 +31,9 @@ import rfm.ingest.RejectedRow;
 import rfm.measure.CustomerLedger;
 import rfm.publish.OutputFolder;
 import rfm.publish.RejectsFile;
+import rfm.history.HistoryComparison;
+import rfm.revisit.RevisitEffectiveness;
+import rfm.revisit.RevisitOutcome;
 import rfm.revisit.RevisitPlan;
 
 /**
@@ -60,6 +63,10 @@ public class NightlyRun {
     private final Map<InputFile, List<RejectedRow>> pendingRejects = new EnumMap<>(InputFile.class);
     private volatile Map<String, Long> customerFileRows = Map.of();
     private volatile Map<String, Long> taskFileRows = Map.of();
+    private volatile Map<String, Long> historyFileRows = Map.of();
+    private volatile List<RevisitOutcome> followUps = List.of();
+    private volatile HistoryComparison history;
+    private volatile RevisitEffectiveness effectiveness;
     private volatile List<ScoredCustomer> scored = List.of();
     private volatile RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
 
@@ -234,6 +241,7 @@ public class NightlyRun {
     /** Rows written per output file (path relative to the run's folder), for the summary. */
     public Map<String, Long> outputRows() {
         Map<String, Long> rows = new LinkedHashMap<>(customerFileRows); // a fixed order, whichever step ended first
+        rows.putAll(historyFileRows);
         rows.putAll(taskFileRows);
         return rows;
     }
@@ -241,6 +249,11 @@ public class NightlyRun {
     /** The customer files are written (they are written beside the task files, on another thread). */
     void customerFilesWritten(Map<String, Long> rows) {
         customerFileRows = new LinkedHashMap<>(rows);
+    }
+
+    /** crm_delta.csv and revisit_effectiveness.csv are written. */
+    void historyFilesWritten(Map<String, Long> rows) {
+        historyFileRows = new LinkedHashMap<>(rows);
     }
 
     /** The task files are written. */
@@ -254,6 +267,39 @@ public class NightlyRun {
 
     public void scored(List<ScoredCustomer> customers) {
         this.scored = List.copyOf(customers);
+    }
+
+    /**
+     * The issued tasks whose outcome this night decides; the ledger follows their customers' orders and replies
+     * as the inputs are read. Set before the first row.
+     */
+    public void followUps(List<RevisitOutcome> outcomes) {
+        followUps = List.copyOf(outcomes);
+        ledger.watch(RevisitOutcome.watches(followUps));
+    }
+
+    public List<RevisitOutcome> followUps() {
+        return followUps;
+    }
+
+    /** Tonight against the previous recorded night (set by the compareHistory step). */
+    public HistoryComparison history() {
+        if (history == null) {
+            throw new IllegalStateException("the history comparison is not made yet");
+        }
+        return history;
+    }
+
+    void history(HistoryComparison comparison) {
+        history = comparison;
+    }
+
+    public RevisitEffectiveness effectiveness() {
+        return effectiveness;
+    }
+
+    void effectiveness(RevisitEffectiveness e) {
+        effectiveness = e;
     }
 
     public RevisitPlan revisitPlan() {

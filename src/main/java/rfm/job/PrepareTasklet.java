@@ -12,19 +12,26 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import rfm.history.HistoryStore;
 import rfm.ingest.BadInputException;
+import rfm.revisit.RevisitOutcome;
 import rfm.ingest.CsvInput;
 import rfm.ingest.InputFile;
 
-/** Fails before any work when a required file or column is missing, then starts an empty staging folder. */
+/**
+ * Fails before any work when a required file or column is missing, then starts an empty staging folder and
+ * tells the ledger which customers' rows decide what came of earlier revisit tasks.
+ */
 class PrepareTasklet implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PrepareTasklet.class);
 
     private final NightlyRun run;
+    private final HistoryStore history;
 
-    PrepareTasklet(NightlyRun run) {
+    PrepareTasklet(NightlyRun run, HistoryStore history) {
         this.run = run;
+        this.history = history;
     }
 
     @Override
@@ -76,6 +83,9 @@ class PrepareTasklet implements Tasklet {
         // a restart of the same job instance keeps the staging folder and the ingest journals
         long instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         run.output().startRun(Long.toString(instance));
+        // the revisit tasks whose follow-up window has passed: the ledger notes their customers' orders and replies
+        int window = run.job().revisit().effectivenessWindowDays();
+        run.followUps(history.tasksToFollowUp(run.asOf(), window).stream().map(t -> new RevisitOutcome(t, window)).toList());
         return RepeatStatus.FINISHED;
     }
 }

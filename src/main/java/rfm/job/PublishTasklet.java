@@ -12,10 +12,15 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.util.List;
+
 import rfm.config.Operations;
+import rfm.history.HistoryComparison;
+import rfm.history.HistoryStore;
+import rfm.revisit.IssuedTask;
 
 /**
- * The last step: renames the finished staging folder to {@code OUTPUT/<as-of>/}, hands the metrics to
+ * The last step: records the night in the history, renames the finished staging folder to {@code OUTPUT/<as-of>/}, hands the metrics to
  * node_exporter when configured, and deletes output folders beyond the number to keep.
  */
 class PublishTasklet implements Tasklet {
@@ -23,13 +28,25 @@ class PublishTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
     private final NightlyRun run;
+    private final HistoryStore history;
 
-    PublishTasklet(NightlyRun run) {
+    PublishTasklet(NightlyRun run, HistoryStore history) {
         this.run = run;
+        this.history = history;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        // the history is written in this step's transaction, which commits only after the folder is published:
+        // a failure before that leaves neither; one in between (the commit itself) leaves the folder, and the
+        // rerun of the failed run records the night then
+        HistoryComparison night = run.history();
+        if (night.recorded()) {
+            List<IssuedTask> issued = run.revisitPlan().scheduled().stream().map(t -> IssuedTask.of(t, run.asOf())).toList();
+            history.record(night, issued, run.followUps());
+            log.info("Recorded as-of {} in the history: {} changed customers, {} revisit tasks issued, {} follow-ups decided",
+                    run.asOf(), night.historyRows() + night.previous().gone().size(), issued.size(), run.followUps().size());
+        }
         Path published = run.output().publish();
         run.output().finishRun();
         log.info("Published {}", published);

@@ -59,6 +59,8 @@ class SummaryTasklet implements Tasklet {
         new RunSummary(run.asOf(), run.jobFileName())
                 .customers(run.scored(), run.job().segmentTable().all(), run.job().valueTiers())
                 .revisits(run.revisitPlan())
+                .history(run.history(), run.job().segmentTable().all(), run.outputRows().getOrDefault("crm_delta.csv", 0L),
+                        run.effectiveness(), run.followUps().size())
                 .inputs(run.allCounts())
                 .outputs(run.staging(), rows)
                 .run(started == null ? "" : started.toString(), now.toString(),

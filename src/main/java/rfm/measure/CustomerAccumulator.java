@@ -17,6 +17,8 @@ final class CustomerAccumulator {
     private static final int NONE = Integer.MIN_VALUE;
 
     CustomerProfile profile;
+    /** Null for almost every customer. */
+    final CustomerWatch watch;
 
     private int[] orderDays = new int[0];
     private int orderCount;
@@ -29,6 +31,10 @@ final class CustomerAccumulator {
     private long lastSurveyAt = Long.MIN_VALUE;
     private int lastSatisfaction;
     private int[] needCounts;
+
+    CustomerAccumulator(CustomerWatch watch) {
+        this.watch = watch;
+    }
 
     void addCountedOrder(int day, BigDecimal amount, int windowStartExclusive) {
         if (orderCount == orderDays.length) {

@@ -38,12 +38,21 @@ public final class CustomerLedger {
     private final Map<String, CustomerAccumulator> customers = new ConcurrentHashMap<>(1 << 16);
     private OrderIdSet orderIds = new OrderIdSet();
     private final Set<String> rejectedProfiles = new HashSet<>();
+    private Map<String, ? extends CustomerWatch> watches = Map.of();
 
     public CustomerLedger(MeasureSettings settings) {
         this.settings = settings;
         this.asOfDay = (int) settings.asOf().toEpochDay();
         this.monetaryWindowStart = settings.monetaryWindowDays() == null
                 ? Integer.MIN_VALUE : asOfDay - settings.monetaryWindowDays();
+    }
+
+    /** Customers to follow row by row (see {@link CustomerWatch}); set before the first row. */
+    public void watch(Map<String, ? extends CustomerWatch> watches) {
+        if (!customers.isEmpty()) {
+            throw new IllegalStateException("watch() after the first row");
+        }
+        this.watches = Map.copyOf(watches);
     }
 
     public OrderVerdict add(OrderRow order) {
@@ -63,6 +72,9 @@ public final class CustomerLedger {
             return OrderVerdict.NOT_COUNTED_STATUS;
         }
         c.addCountedOrder(day, order.amount(), monetaryWindowStart);
+        if (c.watch != null) {
+            c.watch.countedOrder(day, order.amount());
+        }
         return OrderVerdict.COUNTED;
     }
 
@@ -74,6 +86,9 @@ public final class CustomerLedger {
         }
         NeedCategory need = settings.needKeywords().categoryOf(row.topic());
         c.addInteraction(day, row.occurredAt(), row.outbound(), row.satisfaction(), row.survey(), need, asOfDay, settings);
+        if (c.watch != null) {
+            c.watch.interaction(day, row.outbound());
+        }
         return InteractionVerdict.USED;
     }
 
@@ -136,6 +151,6 @@ public final class CustomerLedger {
 
     private CustomerAccumulator customer(String id) {
         CustomerAccumulator c = customers.get(id); // lock-free for the customers already seen, most rows
-        return c != null ? c : customers.computeIfAbsent(id, k -> new CustomerAccumulator());
+        return c != null ? c : customers.computeIfAbsent(id, k -> new CustomerAccumulator(watches.get(k)));
     }
 }

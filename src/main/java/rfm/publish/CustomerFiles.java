@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import rfm.classify.ChurnReason;
 import rfm.classify.ScoredCustomer;
 import rfm.classify.SegmentRule;
+import rfm.history.CustomerState;
+import rfm.history.HistoryComparison;
 import rfm.ingest.CustomerProfile;
 import rfm.measure.CustomerMeasures;
 import rfm.score.RfmScores;
@@ -22,7 +24,8 @@ public final class CustomerFiles {
     public static final List<String> SCORED_COLUMNS = List.of("customer_id", "name", "owner", "recency_days",
             "frequency", "monetary", "first_order_date", "last_order_date", "r_score", "f_score", "m_score",
             "rfm_code", "segment", "value_tier", "lifecycle_stage", "dormant", "churn_risk", "churn_risk_reasons",
-            "interaction_tier", "interactions_90d", "last_contact_date", "tenure_days", "purchase_days",
+            "interaction_tier", "interactions_90d", "last_contact_date", "previous_segment",
+            "previous_lifecycle_stage", "segment_since", "tenure_days", "purchase_days",
             "last_satisfaction", "last_survey_date", "need_category", "region", "industry");
 
     public static final List<String> SEGMENT_COLUMNS = List.of("customer_id", "name", "company", "phone", "email",
@@ -33,10 +36,16 @@ public final class CustomerFiles {
     private CustomerFiles() {
     }
 
-    /** Writes customers_scored.csv, one row per customer in the given order; returns the rows written. */
-    public static long writeScored(Path file, List<ScoredCustomer> customers, boolean bom) {
+    /**
+     * Writes customers_scored.csv, one row per customer of the comparison with the previous night (ordered by
+     * customer id); returns the rows written.
+     */
+    public static long writeScored(Path file, HistoryComparison night, boolean bom) {
+        List<ScoredCustomer> customers = night.customers();
         try (CsvOutput out = CsvOutput.create(file, SCORED_COLUMNS, bom, true)) {
-            for (ScoredCustomer c : customers) {
+            for (int i = 0; i < customers.size(); i++) {
+                ScoredCustomer c = customers.get(i);
+                CustomerState before = night.previous(i);
                 CustomerProfile p = c.profile();
                 CustomerMeasures m = c.measures();
                 RfmScores s = c.scores();
@@ -46,7 +55,8 @@ public final class CustomerFiles {
                         s == null ? null : s.code(), c.segment().code(),
                         c.valueTier() == null ? null : c.valueTier().code(), c.stage().name(), c.stage().dormant(),
                         c.churnRisk(), reasons(c), c.interactionTier().name(), m.interactions90d(),
-                        m.lastContactDate(), m.tenureDays(), m.purchaseDays(), m.lastSatisfaction(),
+                        m.lastContactDate(), before == null ? null : before.segment(),
+                        before == null ? null : before.lifecycleStage(), night.current(i).segmentSince(), m.tenureDays(), m.purchaseDays(), m.lastSatisfaction(),
                         m.lastSurveyDate(), m.needCategory() == null ? null : m.needCategory().name(),
                         p.region(), p.industry()));
             }

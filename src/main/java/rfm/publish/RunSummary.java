@@ -23,8 +23,10 @@ import rfm.classify.LifecycleStage;
 import rfm.classify.ScoredCustomer;
 import rfm.classify.SegmentRule;
 import rfm.classify.ValueTier;
+import rfm.history.HistoryComparison;
 import rfm.ingest.FileCounts;
 import rfm.ingest.RejectReason;
+import rfm.revisit.RevisitEffectiveness;
 import rfm.revisit.RevisitPlan;
 import rfm.revisit.RevisitTask;
 import tools.jackson.databind.SerializationFeature;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * summary.json: counts per segment, stage, tier and churn-risk reason, segments by region and industry,
- * what became of every input row, output rows and checksums, and (last, the only part that differs between
+ * the migration matrices against the previous night and the revisit follow-ups, what became of every input row, output rows and checksums, and (last, the only part that differs between
  * two runs on the same input) timings.
  */
 public final class RunSummary {
@@ -116,6 +118,48 @@ public final class RunSummary {
         Map<String, Long> counts = new TreeMap<>();
         tasks.forEach(t -> counts.merge(key.apply(t), 1L, Long::sum));
         return counts;
+    }
+
+    /**
+     * Tonight against the previous recorded night: whether tonight is recorded, the customers that moved between
+     * segments and lifecycle stages (the migration matrices), and what came of the revisit tasks so far.
+     */
+    public RunSummary history(HistoryComparison night, List<SegmentRule> segments, long crmDeltaRows,
+                              RevisitEffectiveness effectiveness, int decidedTonight) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("previous_run", night.previousRun() == null ? null : night.previousRun().toString());
+        h.put("latest_recorded_run", night.latestRun() == null ? null : night.latestRun().toString());
+        h.put("recorded", night.recorded());
+        h.put("history_rows_added", night.recorded() ? night.historyRows() : 0);
+        h.put("crm_delta_rows", crmDeltaRows);
+        root.put("history", h);
+        Map<String, Object> migration = new LinkedHashMap<>();
+        migration.put("from_run", night.previousRun() == null ? null : night.previousRun().toString());
+        migration.put("segments", night.segmentMigration(segments));
+        migration.put("lifecycle_stages", night.stageMigration());
+        root.put("migration", migration);
+        RevisitEffectiveness.Row total = effectiveness.total();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("window_days", effectiveness.windowDays());
+        e.put("tasks", total.tasks());
+        e.put("decided_this_run", decidedTonight);
+        e.put("converted", total.converted());
+        e.put("conversion_rate", total.conversionRate().toPlainString());
+        e.put("orders_after", total.ordersAfter());
+        e.put("revenue_after", total.revenueAfter().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        Map<String, Object> byReason = new LinkedHashMap<>();
+        for (RevisitEffectiveness.Row r : effectiveness.rows()) {
+            if (r.breakdown().equals("reason")) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("tasks", r.tasks());
+                m.put("converted", r.converted());
+                m.put("conversion_rate", r.conversionRate().toPlainString());
+                byReason.put(r.reason(), m);
+            }
+        }
+        e.put("by_reason", byReason);
+        root.put("revisit_effectiveness", e);
+        return this;
     }
 
     public RunSummary inputs(List<FileCounts> files) {

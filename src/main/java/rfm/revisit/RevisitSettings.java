@@ -13,9 +13,11 @@ import rfm.measure.NeedCategory;
  * @param cooldownDays no task for a customer contacted (OUT) in (D-days, D]
  * @param unassignedOwner the queue for customers without an owner
  * @param horizonDays overflow never moves a task past D + days
+ * @param effectivenessWindowDays a task's follow-up window closes this many days after its due date (see {@link RevisitOutcome})
  */
 public record RevisitSettings(Integer cooldownDays, String unassignedOwner, Integer horizonDays, Capacity capacity,
-                              Map<NeedCategory, NeedAction> needActions, List<RevisitRule> rules) {
+                              Map<NeedCategory, NeedAction> needActions, List<RevisitRule> rules,
+                              Integer effectivenessWindowDays) {
 
     public RevisitSettings {
         if (cooldownDays == null || cooldownDays < 0 || horizonDays == null || horizonDays < 0) {
@@ -23,6 +25,9 @@ public record RevisitSettings(Integer cooldownDays, String unassignedOwner, Inte
         }
         if (unassignedOwner == null || unassignedOwner.isBlank()) {
             throw new IllegalArgumentException("unassigned-owner must name the queue for customers without an owner");
+        }
+        if (effectivenessWindowDays == null || effectivenessWindowDays < 1) {
+            throw new IllegalArgumentException("effectiveness-window-days must be at least 1");
         }
         if (capacity == null) {
             throw new IllegalArgumentException("capacity is required");

@@ -206,7 +206,7 @@ class RevisitPlannerTest {
                     ? new RevisitRule(r.reason(), false, r.priority(), r.dueDays(), r.channels(), r.when(), r.actionZh(), r.actionEn())
                     : r);
         }
-        RevisitSettings settings = new RevisitSettings(7, "未分配", 30, SHIPPED.capacity(), SHIPPED.needActions(), rules);
+        RevisitSettings settings = new RevisitSettings(7, "未分配", 30, SHIPPED.capacity(), SHIPPED.needActions(), rules, 30);
         assertThat(new RevisitPlanner(settings, D).taskFor(customer().churn(ChurnReason.OVERDUE).build())).isNull();
     }
 
@@ -231,7 +231,7 @@ class RevisitPlannerTest {
     @Test
     void anOwnerWithThreeTimesTheCapacitySpreadsOverThreeDaysMostUrgentFirstAndLosesNothing() {
         RevisitSettings settings = new RevisitSettings(7, "未分配", 30,
-                new Capacity(2, List.of(new OwnerCapacity("王芳", 5))), Map.of(), SHIPPED.rules());
+                new Capacity(2, List.of(new OwnerCapacity("王芳", 5))), Map.of(), SHIPPED.rules(), 30);
         List<ScoredCustomer> customers = List.of(
                 customer().id("C1").stage(LifecycleStage.LOYAL).build(),                  // CARE, prio 3, due D+7
                 customer().id("C2").stage(LifecycleStage.DORMANT).tier("A").build(),      // WIN_BACK, prio 2, due D+7
@@ -260,7 +260,7 @@ class RevisitPlannerTest {
     @Test
     void whatDoesNotFitBeforeTheHorizonIsUnscheduledNotDropped() {
         RevisitSettings settings = new RevisitSettings(7, "未分配", 8, new Capacity(1, List.of()), Map.of(),
-                SHIPPED.rules().stream().filter(r -> r.dueDays() <= 8).toList());
+                SHIPPED.rules().stream().filter(r -> r.dueDays() <= 8).toList(), 30);
         List<ScoredCustomer> customers = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             customers.add(customer().id("C" + i).stage(LifecycleStage.LOYAL).build()); // CARE due D+7, one a day
@@ -274,7 +274,7 @@ class RevisitPlannerTest {
     @Test
     void aRuleDueAfterTheHorizonIsRefusedAtStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RevisitSettings(7, "未分配", 10, new Capacity(1, List.of()),
-                Map.of(), SHIPPED.rules())).hasMessageContaining("REACTIVATE is due in 14 days, past horizon-days 10");
+                Map.of(), SHIPPED.rules(), 30)).hasMessageContaining("REACTIVATE is due in 14 days, past horizon-days 10");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package rfm.history;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import rfm.classify.ScoredCustomer;
+
+/**
+ * What the history keeps of a customer from one night to the next: segment, lifecycle stage, value tier, the
+ * three scores and the churn-risk flag, and the date the customer entered its segment. Tier and scores are null
+ * for a prospect.
+ */
+public record CustomerState(String segment, String lifecycleStage, String valueTier, Integer r, Integer f, Integer m,
+                            boolean churnRisk, LocalDate segmentSince) {
+
+    /** The fields a CRM import acts on, as named in crm_delta.csv. */
+    public static final List<String> CRM_FIELDS = List.of("segment", "lifecycle_stage", "value_tier", "churn_risk");
+
+    public CustomerState {
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(lifecycleStage, "lifecycleStage");
+        Objects.requireNonNull(segmentSince, "segmentSince");
+    }
+
+    /** A customer's state tonight; the segment's start date carries over while the segment stays the same. */
+    public static CustomerState of(ScoredCustomer c, CustomerState previous, LocalDate asOf) {
+        String segment = c.segment().code();
+        LocalDate since = previous != null && previous.segment.equals(segment) ? previous.segmentSince : asOf;
+        return new CustomerState(segment, c.stage().name(), c.valueTier() == null ? null : c.valueTier().code(),
+                c.scores() == null ? null : c.scores().r(), c.scores() == null ? null : c.scores().f(),
+                c.scores() == null ? null : c.scores().m(), c.churnRisk(), since);
+    }
+
+    /**
+     * Whether the history needs a new row: anything it keeps differs (the segment's start date follows from the
+     * segment, so it is not compared).
+     */
+    public boolean differsFrom(CustomerState other) {
+        return other == null || !segment.equals(other.segment) || !lifecycleStage.equals(other.lifecycleStage)
+                || !Objects.equals(valueTier, other.valueTier) || !Objects.equals(r, other.r)
+                || !Objects.equals(f, other.f) || !Objects.equals(m, other.m) || churnRisk != other.churnRisk;
+    }
+
+    /** The CRM fields ({@link #CRM_FIELDS}) that differ from an earlier state; all of them when there is none. */
+    public List<String> crmChangesSince(CustomerState previous) {
+        if (previous == null) {
+            return CRM_FIELDS;
+        }
+        List<String> changed = new ArrayList<>(4);
+        if (!segment.equals(previous.segment)) {
+            changed.add("segment");
+        }
+        if (!lifecycleStage.equals(previous.lifecycleStage)) {
+            changed.add("lifecycle_stage");
+        }
+        if (!Objects.equals(valueTier, previous.valueTier)) {
+            changed.add("value_tier");
+        }
+        if (churnRisk != previous.churnRisk) {
+            changed.add("churn_risk");
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,62 @@
+package rfm.history;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import rfm.classify.ScoredCustomer;
+
+/**
+ * The customers' states on the previous night, lined up with tonight's customers (ordered by id) as the history
+ * hands them over in any order: one slot per customer of tonight, null for a customer new tonight, and a list of
+ * the customers of that night that are gone tonight. Kept as an array beside the scored customers rather than a
+ * map by id, so a million customers cost a few megabytes more, not a hundred.
+ */
+public final class PreviousStates {
+
+    /** A customer of the previous night that no input names tonight. */
+    public record Gone(String customerId, CustomerState state) {
+    }
+
+    private final String[] ids;
+    private final CustomerState[] states;
+    private final List<Gone> gone = new ArrayList<>();
+
+    /** @param customers tonight's customers, ordered by customer id */
+    public PreviousStates(List<ScoredCustomer> customers) {
+        ids = new String[customers.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = customers.get(i).customerId();
+            if (i > 0 && ids[i - 1].compareTo(ids[i]) >= 0) {
+                throw new IllegalArgumentException("customers must be ordered by id: " + ids[i - 1] + " before " + ids[i]);
+            }
+        }
+        states = new CustomerState[ids.length];
+    }
+
+    public void put(String customerId, CustomerState state) {
+        int i = Arrays.binarySearch(ids, customerId);
+        if (i >= 0) {
+            states[i] = state;
+        } else {
+            gone.add(new Gone(customerId, state));
+        }
+    }
+
+    /** The previous state of tonight's i-th customer, or null for a new one. */
+    public CustomerState get(int i) {
+        return states[i];
+    }
+
+    public int size() {
+        return states.length;
+    }
+
+    /** Customers gone since the previous night, ordered by id. */
+    public List<Gone> gone() {
+        List<Gone> sorted = new ArrayList<>(gone);
+        sorted.sort(Comparator.comparing(Gone::customerId));
+        return sorted;
+    }
+}
