@@ -1,0 +1,410 @@
+package rfm.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static rfm.job.NightlyJobFunctionalTests.readCsv;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import rfm.RfmApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Night over night, through the command line with a real H2 database: a small shop whose exports change from
+ * one as-of date to the next ({@code src/test/resources/history/<date>/}, fixed score thresholds), with every
+ * expected value worked out by hand below from jobs/nightly.yml's rules.
+ * <p>
+ * The shop: C1 buys every 33 days (10 orders of 2,500, last on 2026-10-22: F5 M5; recency 29, 30, 31 makes R
+ * 5, 5, 4), C2 first buys on 11-21, C3 (3 orders, 2,500: F3 M3, R5, ACTIVE) answers a survey with 1 on 11-22
+ * (UNHAPPY), C4 (2 orders of 500, last on 08-22: recency 90 then 91) turns DORMANT on 11-21, C5 and C6 are
+ * prospects until C5 buys on 11-22 and C6 leaves customers.csv on 11-22.
+ */
+class HistoryFunctionalTests {
+
+    static final Path SHOP = Path.of("src/test/resources/history");
+    static final String INPUT = SHOP.resolve("{date}").toString();
+    static final String JOB = SHOP.resolve("job.yml").toString();
+    static final String D1 = "2026-11-20";
+    static final String D2 = "2026-11-21";
+    static final String D3 = "2026-11-22";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Run(RfmApplication.run(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Run night(String asOf, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--input", INPUT, "--output", tmp.resolve("out").toString(),
+                "--db", tmp.resolve("db").toString(), "--job", JOB, "--as-of", asOf));
+        args.addAll(List.of(extra));
+        Run run = run(args.toArray(String[]::new));
+        return run;
+    }
+
+    private Path published(String asOf) {
+        return tmp.resolve("out").resolve(asOf);
+    }
+
+    /** customer_id -> the named columns of a CSV file, as "a,b,c". */
+    static Map<String, String> columns(Path file, String... names) throws IOException {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (Map<String, String> r : readCsv(file)) {
+            List<String> values = new ArrayList<>();
+            for (String n : names) {
+                values.add(r.get(n));
+            }
+            rows.put(r.get("customer_id"), String.join(",", values));
+        }
+        return rows;
+    }
+
+    private JsonNode summary(String asOf) throws IOException {
+        return JSON.readTree(published(asOf).resolve("summary.json").toFile());
+    }
+
+    static List<String> query(Path db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    values.add(String.valueOf(rs.getObject(i)));
+                }
+                rows.add(String.join(",", values));
+            }
+        }
+        return rows;
+    }
+
+    private List<String> stateHistory() throws SQLException {
+        return query(tmp.resolve("db"), "SELECT customer_id, valid_from, valid_to, segment, lifecycle_stage, value_tier,"
+                + " r_score, f_score, m_score, churn_risk, segment_since FROM rfm_customer_state ORDER BY customer_id, valid_from");
+    }
+
+    private void threeNights() {
+        for (String d : List.of(D1, D2, D3)) {
+            Run run = night(d);
+            assertThat(run.exitCode()).as(d + ": " + run.err()).isZero();
+        }
+    }
+
+    @Test
+    void threeNightsOfAChangingShop() throws Exception {
+        threeNights();
+
+        // night 1: no earlier night, so everyone is new and entered its segment tonight
+        assertThat(columns(published(D1).resolve("crm_delta.csv"), "change", "segment", "lifecycle_stage", "value_tier", "churn_risk"))
+                .containsExactly(
+                        Map.entry("C1", "NEW,CHAMPIONS,LOYAL,A,false"),
+                        Map.entry("C3", "NEW,POTENTIAL_LOYALIST,ACTIVE,B,false"),
+                        Map.entry("C4", "NEW,PROMISING,ACTIVE,C,true"), // DECLINING: 0 orders in (D-90, D], 2 before
+                        Map.entry("C5", "NEW,PROSPECT,POTENTIAL,,false"),
+                        Map.entry("C6", "NEW,PROSPECT,POTENTIAL,,false"));
+        assertThat(columns(published(D1).resolve("customers_scored.csv"), "previous_segment", "previous_lifecycle_stage", "segment_since"))
+                .containsOnly(Map.entry("C1", ",," + D1), Map.entry("C3", ",," + D1), Map.entry("C4", ",," + D1),
+                        Map.entry("C5", ",," + D1), Map.entry("C6", ",," + D1));
+        assertThat(summary(D1).get("history").get("previous_run").isNull()).isTrue();
+        assertThat(summary(D1).get("migration").get("segments").toString())
+                .isEqualTo("{\"(new)\":{\"CHAMPIONS\":1,\"POTENTIAL_LOYALIST\":1,\"PROMISING\":1,\"PROSPECT\":2}}");
+
+        // night 2: C2 is new; C4 passed 90 days: R 4 -> 3, ACTIVE -> DORMANT, no longer at churn risk (DORMANT is not flagged)
+        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change", "changed_fields", "previous_segment", "segment",
+                "previous_churn_risk", "churn_risk"))
+                .containsExactly(
+                        Map.entry("C2", "NEW,segment|lifecycle_stage|value_tier|churn_risk,,NEW_CUSTOMERS,,false"),
+                        Map.entry("C4", "CHANGED,segment|lifecycle_stage|churn_risk,PROMISING,ABOUT_TO_SLEEP,true,false"));
+        assertThat(columns(published(D2).resolve("customers_scored.csv"), "segment", "previous_segment", "segment_since"))
+                .containsExactly(
+                        Map.entry("C1", "CHAMPIONS,CHAMPIONS," + D1), // recency 30 still scores R5: nothing changed
+                        Map.entry("C2", "NEW_CUSTOMERS,," + D2),
+                        Map.entry("C3", "POTENTIAL_LOYALIST,POTENTIAL_LOYALIST," + D1),
+                        Map.entry("C4", "ABOUT_TO_SLEEP,PROMISING," + D2),
+                        Map.entry("C5", "PROSPECT,PROSPECT," + D1),
+                        Map.entry("C6", "PROSPECT,PROSPECT," + D1));
+
+        // night 3: C1 slips from CHAMPIONS to LOYAL (recency 31: R4), C3 is unhappy, C5 buys, C6 is gone
+        assertThat(columns(published(D3).resolve("crm_delta.csv"), "change", "changed_fields", "previous_segment", "segment",
+                "previous_lifecycle_stage", "lifecycle_stage", "previous_value_tier", "value_tier", "previous_churn_risk",
+                "churn_risk", "segment_since", "previous_run"))
+                .containsExactly(
+                        Map.entry("C1", "CHANGED,segment,CHAMPIONS,LOYAL,LOYAL,LOYAL,A,A,false,false," + D3 + "," + D2),
+                        Map.entry("C3", "CHANGED,churn_risk,POTENTIAL_LOYALIST,POTENTIAL_LOYALIST,ACTIVE,ACTIVE,B,B,false,true," + D1 + "," + D2),
+                        Map.entry("C5", "CHANGED,segment|lifecycle_stage|value_tier,PROSPECT,NEW_CUSTOMERS,POTENTIAL,NEW,,C,false,false," + D3 + "," + D2),
+                        Map.entry("C6", "GONE,segment|lifecycle_stage|value_tier|churn_risk,PROSPECT,,POTENTIAL,,,,false,,," + D2));
+        assertThat(columns(published(D3).resolve("customers_scored.csv"), "previous_segment", "previous_lifecycle_stage", "segment_since"))
+                .containsExactly(
+                        Map.entry("C1", "CHAMPIONS,LOYAL," + D3),
+                        Map.entry("C2", "NEW_CUSTOMERS,NEW," + D2),
+                        Map.entry("C3", "POTENTIAL_LOYALIST,ACTIVE," + D1),
+                        Map.entry("C4", "ABOUT_TO_SLEEP,DORMANT," + D2),
+                        Map.entry("C5", "PROSPECT,POTENTIAL," + D3));
+        JsonNode migration = summary(D3).get("migration");
+        assertThat(migration.get("from_run").asString()).isEqualTo(D2);
+        assertThat(migration.get("segments").toString()).isEqualTo("{\"CHAMPIONS\":{\"LOYAL\":1},"
+                + "\"POTENTIAL_LOYALIST\":{\"POTENTIAL_LOYALIST\":1},\"NEW_CUSTOMERS\":{\"NEW_CUSTOMERS\":1},"
+                + "\"ABOUT_TO_SLEEP\":{\"ABOUT_TO_SLEEP\":1},\"PROSPECT\":{\"NEW_CUSTOMERS\":1,\"(gone)\":1}}");
+        assertThat(migration.get("lifecycle_stages").toString()).isEqualTo("{\"POTENTIAL\":{\"NEW\":1,\"(gone)\":1},"
+                + "\"DORMANT\":{\"DORMANT\":1},\"NEW\":{\"NEW\":1},\"LOYAL\":{\"LOYAL\":1},\"ACTIVE\":{\"ACTIVE\":1}}");
+        assertThat(summary(D3).get("outputs").get("crm_delta.csv").get("rows").asLong()).isEqualTo(4);
+
+        // the history holds the changes only: 5 rows on night 1, 2 on night 2 (C2, C4), 3 on night 3 (C1, C3, C5)
+        assertThat(stateHistory()).containsExactly(
+                "C1,2026-11-20,2026-11-22,CHAMPIONS,LOYAL,A,5,5,5,false,2026-11-20",
+                "C1,2026-11-22,null,LOYAL,LOYAL,A,4,5,5,false,2026-11-22",
+                "C2,2026-11-21,null,NEW_CUSTOMERS,NEW,C,5,1,1,false,2026-11-21",
+                "C3,2026-11-20,2026-11-22,POTENTIAL_LOYALIST,ACTIVE,B,5,3,3,false,2026-11-20",
+                "C3,2026-11-22,null,POTENTIAL_LOYALIST,ACTIVE,B,5,3,3,true,2026-11-20",
+                "C4,2026-11-20,2026-11-21,PROMISING,ACTIVE,C,4,2,2,true,2026-11-20",
+                "C4,2026-11-21,null,ABOUT_TO_SLEEP,DORMANT,C,3,2,2,false,2026-11-21",
+                "C5,2026-11-20,2026-11-22,PROSPECT,POTENTIAL,null,null,null,null,false,2026-11-20",
+                "C5,2026-11-22,null,NEW_CUSTOMERS,NEW,C,5,1,1,false,2026-11-22",
+                "C6,2026-11-20,2026-11-22,PROSPECT,POTENTIAL,null,null,null,null,false,2026-11-20");
+        assertThat(query(tmp.resolve("db"), "SELECT as_of, customers, changes FROM rfm_history_run ORDER BY as_of"))
+                .containsExactly("2026-11-20,5,5", "2026-11-21,6,2", "2026-11-22,5,4");
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*), COUNT(DISTINCT issued_on) FROM rfm_revisit_task"))
+                .as("the tasks of every night are kept").containsExactly("%d,3".formatted(
+                        readCsv(published(D1).resolve("revisit_tasks.csv")).size()
+                                + readCsv(published(D2).resolve("revisit_tasks.csv")).size()
+                                + readCsv(published(D3).resolve("revisit_tasks.csv")).size()));
+    }
+
+    @Test
+    void aBackfillGivesWhatThreeNightlyRunsGive() throws Exception {
+        threeNights();
+        Path out = tmp.resolve("backfill");
+        Run run = run("--input", INPUT, "--output", out.toString(), "--db", tmp.resolve("db2").toString(), "--job", JOB,
+                "--from", D1, "--to", D3);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Backfill: as-of 2026-11-20 (1 of 3)", "Backfill completed: 3 as-of dates");
+        for (String d : List.of(D1, D2, D3)) {
+            for (String file : List.of("crm_delta.csv", "customers_scored.csv", "revisit_effectiveness.csv")) {
+                assertThat(out.resolve(d).resolve(file)).as(d + "/" + file).hasSameBinaryContentAs(published(d).resolve(file));
+            }
+        }
+        assertThat(query(tmp.resolve("db2"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("10");
+    }
+
+    @Test
+    void aBackfillStopsAtTheFirstNightThatFails() throws IOException {
+        Path input = tmp.resolve("exports");
+        for (String d : List.of(D1, D3)) { // no export for 11-21
+            Files.createDirectories(input.resolve(d));
+            for (String f : List.of("orders.csv", "customers.csv", "interactions.csv")) {
+                Files.copy(SHOP.resolve(d).resolve(f), input.resolve(d).resolve(f));
+            }
+        }
+        Run run = run("--input", input.resolve("{date}").toString(), "--output", tmp.resolve("out").toString(),
+                "--db", tmp.resolve("db").toString(), "--job", JOB, "--from", D1, "--to", D3);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("does not exist", "the backfill stopped at as-of 2026-11-21");
+        assertThat(published(D1)).isDirectory();
+        assertThat(published(D3)).doesNotExist();
+    }
+
+    @Test
+    void backfillOptionsAreChecked() {
+        Run both = run("--input", INPUT, "--output", tmp.resolve("out").toString(), "--as-of", D1, "--from", D1, "--to", D3);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--as-of cannot go with --from/--to");
+        Run backwards = run("--input", INPUT, "--output", tmp.resolve("out").toString(), "--from", D3, "--to", D1);
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).contains("--to 2026-11-20 is before --from 2026-11-22");
+        Run half = run("--input", INPUT, "--output", tmp.resolve("out").toString(), "--from", D3);
+        assertThat(half.exitCode()).isEqualTo(2);
+        assertThat(half.err()).contains("--from and --to go together");
+    }
+
+    @Test
+    void aNightOlderThanTheLatestRecordedOneLeavesTheHistoryAsItIs() throws Exception {
+        threeNights();
+        List<String> before = stateHistory();
+        List<String> tasksBefore = query(tmp.resolve("db"), "SELECT * FROM rfm_revisit_task ORDER BY task_id");
+
+        Run rerun = night(D2, "--force");
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(stateHistory()).isEqualTo(before);
+        assertThat(query(tmp.resolve("db"), "SELECT * FROM rfm_revisit_task ORDER BY task_id")).isEqualTo(tasksBefore);
+        JsonNode history = summary(D2).get("history");
+        assertThat(history.get("recorded").asBoolean()).isFalse();
+        assertThat(history.get("latest_recorded_run").asString()).isEqualTo(D3);
+        // still compared with the night before it, as on its first run
+        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change", "previous_segment", "segment"))
+                .containsExactly(Map.entry("C2", "NEW,,NEW_CUSTOMERS"), Map.entry("C4", "CHANGED,PROMISING,ABOUT_TO_SLEEP"));
+    }
+
+    @Test
+    void aForcedRerunOfTheLatestNightRecordsItOnce() throws Exception {
+        threeNights();
+        List<String> before = stateHistory();
+        byte[] delta = Files.readAllBytes(published(D3).resolve("crm_delta.csv"));
+        Run rerun = night(D3, "--force");
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(stateHistory()).isEqualTo(before);
+        assertThat(Files.readAllBytes(published(D3).resolve("crm_delta.csv"))).isEqualTo(delta);
+        assertThat(summary(D3).get("history").get("recorded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aNightThatFailsRecordsNothingAndItsRestartRecordsItWhole() throws Exception {
+        Run first = night(D1);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        System.setProperty(FaultInjection.PROPERTY, "orders.csv:4");
+        try {
+            Run failed = night(D2);
+            assertThat(failed.exitCode()).isEqualTo(1);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
+        assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
+
+        Run resumed = night(D2);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
+        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
+                Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
+    }
+
+    /**
+     * The sample shop on ten consecutive as-of dates (as a backfill, from one export): the history gains one row
+     * per customer whose kept state (segment, stage, tier, scores, churn flag) differs from the night before,
+     * counted here from the published customers_scored.csv files, and no more.
+     */
+    @Test
+    void theHistoryGrowsByRealChangesOnly() throws Exception {
+        Path out = tmp.resolve("out");
+        Run run = run("--input", "sample-data", "--output", out.toString(), "--db", tmp.resolve("db").toString(),
+                "--job", "sample-data/sample-shop.yml", "--from", "2026-11-13", "--to", "2026-11-22", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long changes = 0;
+        Map<String, String> before = new HashMap<>();
+        for (int day = 13; day <= 22; day++) {
+            Map<String, String> tonight = columns(out.resolve("2026-11-" + day).resolve("customers_scored.csv"),
+                    "segment", "lifecycle_stage", "value_tier", "r_score", "f_score", "m_score", "churn_risk");
+            for (Map.Entry<String, String> c : tonight.entrySet()) {
+                if (!c.getValue().equals(before.get(c.getKey()))) {
+                    changes++;
+                }
+            }
+            assertThat(before.keySet()).as("no customer leaves the sample").isSubsetOf(tonight.keySet());
+            before = tonight;
+        }
+        int customers = before.size();
+        assertThat(changes).as("more than the first night, far less than a copy per night")
+                .isGreaterThan(customers).isLessThan(3L * customers);
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly(Long.toString(changes));
+        assertThat(query(tmp.resolve("db"), "SELECT SUM(changes) FROM rfm_history_run")).containsExactly(Long.toString(changes));
+    }
+
+    /**
+     * 回访效果 end to end. On 2026-11-01 five unhappy ACTIVE customers (orders on 06-01 and 09-15, a survey of 1 on
+     * 10-27) each get a CHURN_RISK task due 11-03; with a 3-day window their follow-up runs from 11-02 to 11-06.
+     * X1 ordered on 11-01 itself (before the task), X2 on 11-04 and 11-06 (converted, 2 orders, 350.50), X3 on
+     * 11-07 (after the window), X4 replied on WeChat on 11-05 (converted), X5 only had our own call on 11-02.
+     */
+    @Test
+    void revisitEffectivenessCreditsOrdersAndRepliesInTheWindowOnly() throws Exception {
+        Path input = tmp.resolve("exports");
+        String customers = "customer_id,name,owner\nX1,客户一,李娜\nX2,客户二,李娜\nX3,客户三,李娜\nX4,客户四,王芳\nX5,客户五,王芳\n";
+        StringBuilder orders = new StringBuilder("order_id,customer_id,order_date,amount\n");
+        StringBuilder interactions = new StringBuilder("interaction_id,customer_id,occurred_at,channel,direction,satisfaction\n");
+        for (int i = 1; i <= 5; i++) {
+            orders.append("A").append(i).append(",X").append(i).append(",2026-06-01,1000.00\n");
+            orders.append("B").append(i).append(",X").append(i).append(",2026-09-15,1000.00\n");
+            interactions.append("S").append(i).append(",X").append(i).append(",2026-10-27 10:00:00,SURVEY,IN,1\n");
+        }
+        orders.append("C1,X1,2026-11-01,500.00\n");
+        write(input.resolve("2026-11-01"), customers, orders.toString(), interactions.toString());
+        orders.append("C2,X2,2026-11-04,250.00\nD2,X2,2026-11-06,100.50\nC3,X3,2026-11-07,800.00\n");
+        interactions.append("R4,X4,2026-11-05 09:00:00,WECHAT,IN,\nK5,X5,2026-11-02 15:00:00,PHONE,OUT,\n");
+        write(input.resolve("later"), customers, orders.toString(), interactions.toString());
+        String job = SHOP.resolve("followup-job.yml").toString();
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        java.util.function.BiFunction<String, String, Run> night = (folder, asOf) -> run("--input", input.resolve(folder).toString(),
+                "--output", out.toString(), "--db", db.toString(), "--job", job, "--as-of", asOf, "--force");
+
+        Run issued = night.apply("2026-11-01", "2026-11-01");
+        assertThat(issued.exitCode()).as(issued.err()).isZero();
+        assertThat(columns(out.resolve("2026-11-01/revisit_tasks.csv"), "reason", "due_date", "channel"))
+                .containsOnlyKeys("X1", "X2", "X3", "X4", "X5")
+                .allSatisfy((id, task) -> assertThat(task).isEqualTo("CHURN_RISK,2026-11-03,PHONE"));
+
+        Run tooEarly = night.apply("later", "2026-11-05"); // the window is still open: nothing is decided yet
+        assertThat(tooEarly.exitCode()).as(tooEarly.err()).isZero();
+        assertThat(readCsv(out.resolve("2026-11-05/revisit_effectiveness.csv")).get(0)).containsEntry("tasks", "0");
+
+        Run decided = night.apply("later", "2026-11-08");
+        assertThat(decided.exitCode()).as(decided.err()).isZero();
+        assertThat(query(db, "SELECT customer_id, converted, orders_after, revenue_after FROM rfm_revisit_task"
+                + " WHERE issued_on = DATE '2026-11-01' ORDER BY customer_id")).containsExactly(
+                "X1,false,0,0E-10", "X2,true,2,350.5000000000", "X3,false,0,0E-10", "X4,true,0,0E-10", "X5,false,0,0E-10");
+        List<Map<String, String>> rows = readCsv(out.resolve("2026-11-08/revisit_effectiveness.csv"));
+        assertThat(rows.get(0)).containsAllEntriesOf(Map.of("breakdown", "all", "tasks", "5", "converted", "2",
+                "conversion_rate", "0.4000", "orders_after", "2", "revenue_after", "350.50",
+                "first_issued_on", "2026-11-01", "last_issued_on", "2026-11-01"));
+        assertThat(rows).filteredOn(r -> r.get("breakdown").equals("owner"))
+                .extracting(r -> r.get("owner") + ":" + r.get("tasks") + ":" + r.get("converted"))
+                .containsExactly("李娜:3:1", "王芳:2:1");
+        assertThat(rows).filteredOn(r -> r.get("breakdown").equals("reason+channel+owner"))
+                .extracting(r -> r.get("reason") + "/" + r.get("channel") + "/" + r.get("owner"))
+                .containsExactly("CHURN_RISK/PHONE/李娜", "CHURN_RISK/PHONE/王芳");
+        JsonNode e = JSON.readTree(out.resolve("2026-11-08/summary.json").toFile()).get("revisit_effectiveness");
+        assertThat(e.get("decided_this_run").asInt()).isEqualTo(5);
+        assertThat(e.get("converted").asInt()).isEqualTo(2);
+
+        // a forced rerun decides the same again; a later night adds them up from the history without reading again
+        byte[] report = Files.readAllBytes(out.resolve("2026-11-08/revisit_effectiveness.csv"));
+        assertThat(night.apply("later", "2026-11-08").exitCode()).isZero();
+        assertThat(out.resolve("2026-11-08/revisit_effectiveness.csv")).hasBinaryContent(report);
+        assertThat(night.apply("later", "2026-11-09").exitCode()).isZero();
+        JsonNode next = JSON.readTree(out.resolve("2026-11-09/summary.json").toFile()).get("revisit_effectiveness");
+        assertThat(next.get("decided_this_run").asInt()).isZero();
+        assertThat(next.get("tasks").asInt()).isEqualTo(5);
+        assertThat(next.get("converted").asInt()).isEqualTo(2);
+    }
+
+    private static void write(Path folder, String customers, String orders, String interactions) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("customers.csv"), customers);
+        Files.writeString(folder.resolve("orders.csv"), orders);
+        Files.writeString(folder.resolve("interactions.csv"), interactions);
+    }
+}
