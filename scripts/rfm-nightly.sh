@@ -2,7 +2,8 @@
 # Runs the nightly RFM job. Builds the jar first when it is missing or older than the sources, and prepares
 # fast start-up (extracted jar + class-data-sharing archive in target/cds) once per build; RFM_CDS=0 skips that.
 #
-#   scripts/rfm-nightly.sh --input DIR --output DIR [--as-of YYYY-MM-DD] [--job FILE] [--db PATH|URL]
+#   scripts/rfm-nightly.sh --input DIR --output DIR [--as-of YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
+#                          [--job FILE] [--db PATH|URL]
 #                          [--db-credentials FILE] [--force] [--quiet]
 #
 # Exit codes: 0 completed (or already completed), 1 failed, 2 bad input or configuration,

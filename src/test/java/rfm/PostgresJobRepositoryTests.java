@@ -91,6 +91,42 @@ class PostgresJobRepositoryTests {
         assertThat(executions()).isEqualTo("COMPLETED,COMPLETED");
     }
 
+    /** The history's SQL on PostgreSQL: three changing nights (see HistoryFunctionalTests for the shop), then an older night again. */
+    @Test
+    void theHistoryLivesInPostgresqlToo() throws Exception {
+        Path out = tmp.resolve("out");
+        for (String d : new String[] {"2026-11-20", "2026-11-21", "2026-11-22"}) {
+            assertThat(runHistoryShop(out, d)).as(d).isZero();
+        }
+        assertThat(Files.readAllLines(out.resolve("2026-11-22/crm_delta.csv")).stream().skip(1).map(l -> l.substring(0, l.indexOf(',', 3))))
+                .containsExactly("C1,CHANGED", "C3,CHANGED", "C5,CHANGED", "C6,GONE");
+        assertThat(single("SELECT COUNT(*) FROM " + schema + ".rfm_customer_state")).isEqualTo("10");
+        assertThat(single("SELECT COUNT(*) FROM " + schema + ".rfm_customer_state WHERE valid_to IS NULL")).isEqualTo("5");
+        assertThat(runHistoryShop(out, "2026-11-21", "--force")).isZero();
+        assertThat(single("SELECT COUNT(*) FROM " + schema + ".rfm_customer_state")).as("an older night is not recorded").isEqualTo("10");
+        assertThat(runHistoryShop(out, "2026-11-22", "--force")).isZero();
+        assertThat(single("SELECT string_agg(as_of || ':' || changes, ',' ORDER BY as_of) FROM " + schema + ".rfm_history_run"))
+                .isEqualTo("2026-11-20:5,2026-11-21:2,2026-11-22:4");
+    }
+
+    private int runHistoryShop(Path out, String asOf, String... extra) throws Exception {
+        Path credentials = tmp.resolve("db.properties");
+        Files.writeString(credentials, "user=" + USER + "\npassword=\n");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--input", "src/test/resources/history/{date}",
+                "--output", out.toString(), "--as-of", asOf, "--job", "src/test/resources/history/job.yml",
+                "--db", SERVER + "?currentSchema=" + schema, "--db-credentials", credentials.toString(), "--quiet"));
+        args.addAll(java.util.List.of(extra));
+        return RfmApplication.run(args.toArray(String[]::new));
+    }
+
+    private String single(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER, USER, ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private String executions() throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER, USER, ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(status, ',' ORDER BY job_execution_id) FROM "
