@@ -23,7 +23,10 @@ import rfm.revisit.RevisitOutcome;
  * nights, every customer's state as stretches of unchanged nights, and every revisit task issued with, once its
  * follow-up window has passed, what came of it.
  * <p>
- * Called from inside the steps' transactions, so what a night records is written whole or not at all.
+ * Called from inside the steps' transactions. A night's customer states are written first ({@link #writeStates}),
+ * beside the output files, and count once the night is recorded ({@link #recordNight}, in the publishing
+ * transaction): a night that fails in between leaves pending states that the next write undoes, and readers
+ * only ever look at recorded nights.
  */
 public class HistoryStore {
 
@@ -97,17 +100,24 @@ public class HistoryStore {
     }
 
     /**
-     * Records a night: the customers whose state changed (the stretch that ends is closed, a new one starts), the
-     * tasks issued, and the outcomes decided. Whatever an earlier run recorded for the same night is undone first,
-     * so a rerun records the same as a first run.
+     * Writes a night's customer states: the stretch of every customer whose state changed is closed and a new one
+     * starts; customers gone are closed. Whatever was written after the previous recorded night (an earlier run of
+     * this night, or a night that failed before it was recorded) is undone first, so a rerun writes the same as a
+     * first run. The states count only once {@link #recordNight} records the night; until then they are pending.
+     * (Written beside the output files: a million new customers on a first night take seconds.)
      */
-    public void record(HistoryComparison night, List<IssuedTask> issued, List<RevisitOutcome> decided) {
-        if (!night.recorded()) {
-            throw new IllegalStateException("the night " + night.asOf() + " is older than the latest recorded one, "
-                    + night.latestRun() + ": recording it would rewrite newer history");
-        }
+    public void writeStates(HistoryComparison night) {
+        requireRecordable(night);
         LocalDate d = night.asOf();
-        forget(d);
+        Integer leftovers = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM rfm_history_pending)"
+                + " + (SELECT COUNT(*) FROM rfm_history_run WHERE as_of >= ?)", Integer.class, d);
+        if (leftovers != null && leftovers > 0) {
+            LocalDate after = night.previousRun() == null ? LocalDate.MIN : night.previousRun();
+            // a full scan of the history, only after a rerun or a failed night
+            jdbc.update("DELETE FROM rfm_customer_state WHERE valid_from > ?", after);
+            jdbc.update("UPDATE rfm_customer_state SET valid_to = NULL WHERE valid_to > ?", after);
+            jdbc.update("DELETE FROM rfm_history_pending");
+        }
         List<Integer> changed = new ArrayList<>();
         List<String> closed = new ArrayList<>();
         for (int i = 0; i < night.customers().size(); i++) {
@@ -138,6 +148,23 @@ public class HistoryStore {
                     ps.setBoolean(9, s.churnRisk());
                     ps.setObject(10, s.segmentSince());
                 });
+        jdbc.update("INSERT INTO rfm_history_pending (as_of) VALUES (?)", d);
+    }
+
+    /**
+     * Records a night whose states {@link #writeStates} wrote: the tasks it issued, the follow-ups it decided, and
+     * the night itself. A rerun's earlier tasks and decisions are replaced.
+     */
+    public void recordNight(HistoryComparison night, List<IssuedTask> issued, List<RevisitOutcome> decided) {
+        requireRecordable(night);
+        LocalDate d = night.asOf();
+        if (jdbc.update("DELETE FROM rfm_history_pending WHERE as_of = ?", d) != 1) {
+            throw new IllegalStateException("the customer states of " + d + " were not written before recording the night");
+        }
+        jdbc.update("DELETE FROM rfm_revisit_task WHERE issued_on >= ?", d);
+        jdbc.update("UPDATE rfm_revisit_task SET evaluated_on = NULL, converted = NULL, orders_after = NULL,"
+                + " revenue_after = NULL WHERE evaluated_on >= ?", d);
+        jdbc.update("DELETE FROM rfm_history_run WHERE as_of >= ?", d);
         batch("INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason, channel, owner, priority, due_date)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", issued, (ps, t) -> {
             ps.setString(1, t.taskId());
@@ -158,17 +185,15 @@ public class HistoryStore {
             ps.setString(5, o.task().taskId());
         });
         jdbc.update("INSERT INTO rfm_history_run (as_of, customers, changes, tasks, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                d, night.customers().size(), changed.size() + night.previous().gone().size(), issued.size(), LocalDateTime.now());
+                d, night.customers().size(), night.historyRows() + night.previous().gone().size(), issued.size(),
+                LocalDateTime.now());
     }
 
-    /** Undoes what was recorded for a night (nothing, if it was not). */
-    private void forget(LocalDate d) {
-        jdbc.update("DELETE FROM rfm_customer_state WHERE valid_from = ?", d);
-        jdbc.update("UPDATE rfm_customer_state SET valid_to = NULL WHERE valid_to = ?", d);
-        jdbc.update("DELETE FROM rfm_revisit_task WHERE issued_on = ?", d);
-        jdbc.update("UPDATE rfm_revisit_task SET evaluated_on = NULL, converted = NULL, orders_after = NULL,"
-                + " revenue_after = NULL WHERE evaluated_on = ?", d);
-        jdbc.update("DELETE FROM rfm_history_run WHERE as_of = ?", d);
+    private static void requireRecordable(HistoryComparison night) {
+        if (!night.recorded()) {
+            throw new IllegalStateException("the night " + night.asOf() + " is older than the latest recorded one, "
+                    + night.latestRun() + ": recording it would rewrite newer history");
+        }
     }
 
     /** Rows in the customer-state history (for tests and the summary). */

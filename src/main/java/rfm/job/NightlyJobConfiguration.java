@@ -45,7 +45,7 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
     /** The steps in the job's order (steps side by side listed as in the flow); for listings that must not vary. */
     static final List<String> STEP_ORDER = List.of("prepare", "readOrders", "readCustomers", "readInteractions",
-            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "planRevisits", "summarize", "publish");
+            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "planRevisits", "recordStates", "summarize", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
     @Bean
@@ -61,27 +61,28 @@ public class NightlyJobConfiguration {
      * The job uses both cores where the work splits: the ingest steps read orders (the biggest input) on one
      * thread and customers then interactions on another, sharing only the ledger, whose parts per kind of row are
      * separate (see {@link CustomerLedger}); after scoring, the customer files are written while the revisit
-     * tasks are planned and written.
+     * tasks are planned and written and the customers' states go into the history.
      */
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
-                   Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step planRevisits, Step summarize, Step publish) {
+                   Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step planRevisits, Step recordStates, Step summarize, Step publish) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rfm-");
         Flow ingest = both("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
                 new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build());
         Flow results = both("results", threads,
                 new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
-                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build());
+                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build(),
+                new FlowBuilder<SimpleFlow>("historyStates").start(recordStates).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
                 .next(checkRejects).next(score).next(compareHistory).next(results).next(summarize).next(publish)
                 .build();
         return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
     }
 
-    /** Two flows side by side, one per core. */
-    private static Flow both(String name, SimpleAsyncTaskExecutor threads, Flow one, Flow other) {
-        return new FlowBuilder<SimpleFlow>(name).split(threads).add(one, other).build();
+    /** Flows side by side, on a thread each. */
+    private static Flow both(String name, SimpleAsyncTaskExecutor threads, Flow... flows) {
+        return new FlowBuilder<SimpleFlow>(name).split(threads).add(flows).build();
     }
 
     @Bean
@@ -132,6 +133,11 @@ public class NightlyJobConfiguration {
     @Bean
     Step planRevisits(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
         return tasklet("planRevisits", new RevisitTasklet(run), repository, tm);
+    }
+
+    @Bean
+    Step recordStates(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
+        return tasklet("recordStates", new HistoryStatesTasklet(run, history), repository, tm);
     }
 
     @Bean

@@ -37,16 +37,18 @@ class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        // the history is written in this step's transaction, which commits only after the folder is published:
-        // a failure before that leaves neither; one in between (the commit itself) leaves the folder, and the
-        // rerun of the failed run records the night then
+        // the night is recorded in this step's transaction, which commits only after the folder is published:
+        // a failure before that leaves neither (the states written beside the files stay pending, and the next
+        // write undoes them); one in between (the commit itself) leaves the folder, and the rerun of the failed
+        // run records the night then
         HistoryComparison night = run.history();
         if (night.recorded()) {
             List<IssuedTask> issued = run.revisitPlan().scheduled().stream().map(t -> IssuedTask.of(t, run.asOf())).toList();
-            history.record(night, issued, run.followUps());
+            history.recordNight(night, issued, run.followUps());
             log.info("Recorded as-of {} in the history: {} changed customers, {} revisit tasks issued, {} follow-ups decided",
                     run.asOf(), night.historyRows() + night.previous().gone().size(), issued.size(), run.followUps().size());
         }
+        FaultInjection.check("publish");
         Path published = run.output().publish();
         run.output().finishRun();
         log.info("Published {}", published);

@@ -24,6 +24,7 @@ import rfm.classify.LifecycleStage;
 import rfm.classify.ScoredCustomer;
 import rfm.classify.SegmentRule;
 import rfm.ingest.FileCounts;
+import rfm.revisit.RevisitEffectiveness;
 
 /**
  * The run's metrics in Prometheus text: Spring Batch's own step and chunk timers (its Micrometer
@@ -77,6 +78,11 @@ class RunMetrics {
         }
         gauge("rfm.revisit.tasks", Tags.of("state", "scheduled"), run.revisitPlan().scheduled().size());
         gauge("rfm.revisit.tasks", Tags.of("state", "unscheduled"), run.revisitPlan().unscheduled().size());
+        gauge("rfm.crm.delta.rows", Tags.empty(), run.outputRows().getOrDefault("crm_delta.csv", 0L));
+        gauge("rfm.history.recorded", Tags.empty(), run.history().recorded() ? 1 : 0);
+        RevisitEffectiveness.Row followUps = run.effectiveness().total();
+        gauge("rfm.revisit.followups", Tags.of("outcome", "decided"), followUps.tasks());
+        gauge("rfm.revisit.followups", Tags.of("outcome", "converted"), followUps.converted());
         for (FileCounts f : run.allCounts()) {
             Tags tags = Tags.of("file", f.file());
             gauge("rfm.input.rows", tags.and("outcome", "read"), f.rowsRead());

@@ -303,6 +303,45 @@ class HistoryFunctionalTests {
     }
 
     /**
+     * A night that fails after its customer states were written (beside the files) but before it was published
+     * leaves them pending; the next night, here 11-22 straight after a failed 11-21, undoes them and compares with
+     * 11-20, the latest recorded night.
+     */
+    @Test
+    void statesOfANightThatWasNotPublishedNeverCount() throws Exception {
+        assertThat(night(D1).exitCode()).isZero();
+        System.setProperty(FaultInjection.PROPERTY, "step:publish");
+        try {
+            Run failed = night(D2);
+            assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+        assertThat(published(D2)).doesNotExist();
+        assertThat(query(tmp.resolve("db"), "SELECT as_of FROM rfm_history_pending")).containsExactly(D2);
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_revisit_task WHERE issued_on = DATE '2026-11-21'"))
+                .containsExactly("0");
+
+        Run next = night(D3);
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(summary(D3).get("history").get("previous_run").asString()).isEqualTo(D1);
+        // against 11-20: C1 CHAMPIONS -> LOYAL, C2 new, C3 unhappy, C4 PROMISING -> ABOUT_TO_SLEEP, C5 buys, C6 gone
+        assertThat(columns(published(D3).resolve("crm_delta.csv"), "change", "previous_segment", "segment"))
+                .containsExactly(
+                        Map.entry("C1", "CHANGED,CHAMPIONS,LOYAL"),
+                        Map.entry("C2", "NEW,,NEW_CUSTOMERS"),
+                        Map.entry("C3", "CHANGED,POTENTIAL_LOYALIST,POTENTIAL_LOYALIST"),
+                        Map.entry("C4", "CHANGED,PROMISING,ABOUT_TO_SLEEP"),
+                        Map.entry("C5", "CHANGED,PROSPECT,NEW_CUSTOMERS"),
+                        Map.entry("C6", "GONE,PROSPECT,"));
+        assertThat(query(tmp.resolve("db"), "SELECT valid_from, COUNT(*) FROM rfm_customer_state GROUP BY valid_from ORDER BY valid_from"))
+                .containsExactly("2026-11-20,5", "2026-11-22,5");
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state WHERE valid_to = DATE '2026-11-21'"))
+                .containsExactly("0");
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
+    }
+
+    /**
      * The sample shop on ten consecutive as-of dates (as a backfill, from one export): the history gains one row
      * per customer whose kept state (segment, stage, tier, scores, churn flag) differs from the night before,
      * counted here from the published customers_scored.csv files, and no more.

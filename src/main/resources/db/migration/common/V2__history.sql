@@ -25,7 +25,13 @@ CREATE TABLE rfm_customer_state (
     segment_since   DATE      NOT NULL,
     PRIMARY KEY (customer_id, valid_from)
 );
-CREATE INDEX rfm_customer_state_valid_to ON rfm_customer_state (valid_to);
+-- No other index: a million customers make every index cost seconds on the first night (read with a scan).
+
+-- The nights whose customer states are written but not yet recorded (they are written beside the output files,
+-- and the night is recorded when its folder is published); the next write undoes them first.
+CREATE TABLE rfm_history_pending (
+    as_of DATE NOT NULL PRIMARY KEY
+);
 
 -- Every revisit task issued (scheduled), and once its follow-up window has passed, what came of it.
 CREATE TABLE rfm_revisit_task (
@@ -44,3 +50,4 @@ CREATE TABLE rfm_revisit_task (
 );
 CREATE INDEX rfm_revisit_task_issued_on ON rfm_revisit_task (issued_on);
 CREATE INDEX rfm_revisit_task_due_date ON rfm_revisit_task (due_date);
+CREATE INDEX rfm_revisit_task_evaluated_on ON rfm_revisit_task (evaluated_on);
