@@ -341,6 +341,30 @@ class HistoryFunctionalTests {
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
     }
 
+    /** A job repository made by an earlier version (Spring Boot's schema script, no Flyway table) is taken over. */
+    @Test
+    void aDatabaseAnEarlierVersionMadeIsTakenOver() throws Exception {
+        Path db = tmp.resolve("old");
+        String script;
+        try (var in = getClass().getResourceAsStream("/org/springframework/batch/core/schema-h2.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement()) {
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+        }
+        Run run = run("--input", SHOP.resolve(D1).toString(), "--output", tmp.resolve("out").toString(), "--db", db.toString(),
+                "--job", JOB, "--as-of", D1);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\""))
+                .containsExactly("null", "0", "1", "2");
+        assertThat(query(db, "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
+    }
+
     /**
      * The sample shop on ten consecutive as-of dates (as a backfill, from one export): the history gains one row
      * per customer whose kept state (segment, stage, tier, scores, churn flag) differs from the night before,
