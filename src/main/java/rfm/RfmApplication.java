@@ -3,6 +3,7 @@ package rfm;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ public class RfmApplication {
 
     /** Runs every as-of date from --from to --to in order, under one lock; stops at the first that does not complete. */
     private static ExitCode backfill(NightlyCommand command, RunOptions options) {
-        long days = java.time.temporal.ChronoUnit.DAYS.between(options.from(), options.to()) + 1;
+        long days = ChronoUnit.DAYS.between(options.from(), options.to()) + 1;
         int n = 0;
         for (LocalDate d = options.from(); !d.isAfter(options.to()); d = d.plusDays(1)) {
             System.out.println("Backfill: as-of " + d + " (" + ++n + " of " + days + ")");

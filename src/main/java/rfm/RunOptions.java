@@ -2,6 +2,7 @@ package rfm;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,7 +92,7 @@ public record RunOptions(Path input, Path output, LocalDate asOf, Path jobFile, 
             if (to.isBefore(from)) {
                 throw new IllegalArgumentException("--to " + to + " is before --from " + from);
             }
-            if (java.time.temporal.ChronoUnit.DAYS.between(from, to) >= MAX_BACKFILL_DAYS) {
+            if (ChronoUnit.DAYS.between(from, to) >= MAX_BACKFILL_DAYS) {
                 throw new IllegalArgumentException("--from " + from + " --to " + to + " spans more than " + MAX_BACKFILL_DAYS
                         + " days");
             }

@@ -2,9 +2,11 @@ package rfm.history;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import rfm.classify.LifecycleStage;
@@ -19,9 +21,11 @@ import rfm.classify.SegmentRule;
  * @param previousRun the latest recorded night before tonight, or null (then everyone is new)
  * @param latestRun the latest recorded night of all (tonight itself on a rerun), or null
  * @param recorded whether tonight's results go into the history: not when a later night is recorded already
+ * @param changed the positions of the customers whose state is new or differs from the previous night
  */
 public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate latestRun, boolean recorded,
-                                List<ScoredCustomer> customers, PreviousStates previous, CustomerState[] current) {
+                                List<ScoredCustomer> customers, PreviousStates previous, CustomerState[] current,
+                                int[] changed) {
 
     /** The row key of customers that had no previous state, and the column key of those gone tonight. */
     public static final String NEW = "(new)";
@@ -40,11 +44,17 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
             throw new IllegalArgumentException("previous states do not line up with tonight's customers");
         }
         CustomerState[] current = new CustomerState[customers.size()];
+        int[] changed = new int[current.length];
+        int n = 0;
         for (int i = 0; i < current.length; i++) {
             current[i] = CustomerState.of(customers.get(i), previous.get(i), asOf);
+            if (current[i].differsFrom(previous.get(i))) {
+                changed[n++] = i;
+            }
         }
         boolean recorded = latestRun == null || !asOf.isBefore(latestRun);
-        return new HistoryComparison(asOf, previousRun, latestRun, recorded, customers, previous, current);
+        return new HistoryComparison(asOf, previousRun, latestRun, recorded, customers, previous, current,
+                Arrays.copyOf(changed, n));
     }
 
     public CustomerState previous(int i) {
@@ -57,13 +67,12 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
 
     /** The rows tonight adds to the history: one per customer whose state is new or differs from the previous night. */
     public int historyRows() {
-        int rows = 0;
-        for (int i = 0; i < current.length; i++) {
-            if (current[i].differsFrom(previous.get(i))) {
-                rows++;
-            }
-        }
-        return rows;
+        return changed.length;
+    }
+
+    /** The customers whose history changes tonight: a row added, or a stretch closed for a customer gone. */
+    public int changes() {
+        return changed.length + previous.gone().size();
     }
 
     /** Customers new tonight, changed in a CRM field, or gone; ordered by customer id. */
@@ -103,7 +112,7 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
 
     /** The same for lifecycle stages. */
     public Map<String, Map<String, Long>> stageMigration() {
-        return migration(java.util.Arrays.stream(LifecycleStage.values()).map(Enum::name).toList(),
+        return migration(Arrays.stream(LifecycleStage.values()).map(Enum::name).toList(),
                 CustomerState::lifecycleStage);
     }
 
@@ -137,7 +146,7 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
     }
 
     /** The known keys in their order, then any others (a segment no longer in the table) by name. */
-    private static List<String> ordering(List<String> known, java.util.Set<String> present) {
+    private static List<String> ordering(List<String> known, Set<String> present) {
         List<String> result = new ArrayList<>(known.stream().filter(present::contains).toList());
         present.stream().filter(k -> !known.contains(k)).sorted().forEach(result::add);
         return result;

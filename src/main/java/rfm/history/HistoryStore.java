@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,14 +119,11 @@ public class HistoryStore {
             jdbc.update("UPDATE rfm_customer_state SET valid_to = NULL WHERE valid_to > ?", after);
             jdbc.update("DELETE FROM rfm_history_pending");
         }
-        List<Integer> changed = new ArrayList<>();
+        List<Integer> changed = Arrays.stream(night.changed()).boxed().toList();
         List<String> closed = new ArrayList<>();
-        for (int i = 0; i < night.customers().size(); i++) {
-            if (night.current(i).differsFrom(night.previous(i))) {
-                changed.add(i);
-                if (night.previous(i) != null) {
-                    closed.add(night.customers().get(i).customerId());
-                }
+        for (int i : night.changed()) {
+            if (night.previous(i) != null) {
+                closed.add(night.customers().get(i).customerId());
             }
         }
         night.previous().gone().forEach(g -> closed.add(g.customerId()));
@@ -185,7 +183,7 @@ public class HistoryStore {
             ps.setString(5, o.task().taskId());
         });
         jdbc.update("INSERT INTO rfm_history_run (as_of, customers, changes, tasks, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                d, night.customers().size(), night.historyRows() + night.previous().gone().size(), issued.size(),
+                d, night.customers().size(), night.changes(), issued.size(),
                 LocalDateTime.now());
     }
 
@@ -194,12 +192,6 @@ public class HistoryStore {
             throw new IllegalStateException("the night " + night.asOf() + " is older than the latest recorded one, "
                     + night.latestRun() + ": recording it would rewrite newer history");
         }
-    }
-
-    /** Rows in the customer-state history (for tests and the summary). */
-    public long stateRows() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM rfm_customer_state", Long.class);
-        return n == null ? 0 : n;
     }
 
     private interface Setter<T> {

@@ -2,6 +2,7 @@ package rfm.history;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -55,8 +56,7 @@ public final class PreviousStates {
 
     /** Customers gone since the previous night, ordered by id. */
     public List<Gone> gone() {
-        List<Gone> sorted = new ArrayList<>(gone);
-        sorted.sort(Comparator.comparing(Gone::customerId));
-        return sorted;
+        gone.sort(Comparator.comparing(Gone::customerId)); // in place: sorted already after the first call
+        return Collections.unmodifiableList(gone);
     }
 }

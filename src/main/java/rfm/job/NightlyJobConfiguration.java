@@ -67,10 +67,10 @@ public class NightlyJobConfiguration {
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
                    Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step planRevisits, Step recordStates, Step summarize, Step publish) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rfm-");
-        Flow ingest = both("ingest", threads,
+        Flow ingest = sideBySide("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
                 new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build());
-        Flow results = both("results", threads,
+        Flow results = sideBySide("results", threads,
                 new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
                 new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build(),
                 new FlowBuilder<SimpleFlow>("historyStates").start(recordStates).build());
@@ -81,7 +81,7 @@ public class NightlyJobConfiguration {
     }
 
     /** Flows side by side, on a thread each. */
-    private static Flow both(String name, SimpleAsyncTaskExecutor threads, Flow... flows) {
+    private static Flow sideBySide(String name, SimpleAsyncTaskExecutor threads, Flow... flows) {
         return new FlowBuilder<SimpleFlow>(name).split(threads).add(flows).build();
     }
 

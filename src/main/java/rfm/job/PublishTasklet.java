@@ -46,7 +46,7 @@ class PublishTasklet implements Tasklet {
             List<IssuedTask> issued = run.revisitPlan().scheduled().stream().map(t -> IssuedTask.of(t, run.asOf())).toList();
             history.recordNight(night, issued, run.followUps());
             log.info("Recorded as-of {} in the history: {} changed customers, {} revisit tasks issued, {} follow-ups decided",
-                    run.asOf(), night.historyRows() + night.previous().gone().size(), issued.size(), run.followUps().size());
+                    run.asOf(), night.changes(), issued.size(), run.followUps().size());
         }
         FaultInjection.check("publish");
         Path published = run.output().publish();
