@@ -34,7 +34,8 @@ public record JobFile(String timeZone, CurrencySettings currency, StatusSettings
                       InputSettings inputs, Integer maxIdLength, RejectLimit rejectLimit, Windows windows, Scoring scoring, LifecycleRules lifecycle,
                       ChurnRules churnRisk, InteractionTiers interactionTiers, List<ValueTier> valueTiers,
                       List<SegmentRule> segments, Map<NeedCategory, List<String>> needKeywords,
-                      RevisitSettings revisit, OutputSettings outputs, Operations operations) {
+                      RevisitSettings revisit, OutputSettings outputs, ReportSettings report,
+                      Operations operations) {
 
     public JobFile {
         try {
@@ -71,8 +72,8 @@ public record JobFile(String timeZone, CurrencySettings currency, StatusSettings
         checked("date-formats", dateFormats, DateTimeText::new);
         checked("value-tiers", valueTiers, ValueTiers::new);
         checked("segments", segments, SegmentTable::new);
-        if (revisit == null || outputs == null || operations == null) {
-            throw new IllegalArgumentException("revisit, outputs and operations are required");
+        if (revisit == null || outputs == null || report == null || operations == null) {
+            throw new IllegalArgumentException("revisit, outputs, report and operations are required");
         }
         Set<String> tiers = valueTiers.stream().map(ValueTier::code).collect(Collectors.toSet());
         Set<String> codes = segments.stream().map(SegmentRule::code).collect(Collectors.toSet());

@@ -153,7 +153,8 @@ public class HistoryStore {
      * Records a night whose states {@link #writeStates} wrote: the tasks it issued, the follow-ups it decided, and
      * the night itself. A rerun's earlier tasks and decisions are replaced.
      */
-    public void recordNight(HistoryComparison night, List<IssuedTask> issued, List<RevisitOutcome> decided) {
+    public void recordNight(HistoryComparison night, NightFigures figures, List<IssuedTask> issued,
+                            List<RevisitOutcome> decided) {
         requireRecordable(night);
         LocalDate d = night.asOf();
         if (jdbc.update("DELETE FROM rfm_history_pending WHERE as_of = ?", d) != 1) {
@@ -182,9 +183,22 @@ public class HistoryStore {
             ps.setBigDecimal(4, o.revenueAfter().setScale(10, RoundingMode.HALF_UP));
             ps.setString(5, o.task().taskId());
         });
-        jdbc.update("INSERT INTO rfm_history_run (as_of, customers, changes, tasks, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                d, night.customers().size(), night.changes(), issued.size(),
-                LocalDateTime.now());
+        jdbc.update("INSERT INTO rfm_history_run (as_of, customers, changes, tasks, recorded_at, buyers, prospects,"
+                        + " monetary_total, churn_risk, rejected_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d, night.customers().size(), night.changes(), issued.size(), LocalDateTime.now(), figures.buyers(),
+                figures.prospects(), figures.revenue(), figures.churnRisk(), figures.rejects());
+    }
+
+    /** The headline figures recorded with a night, or null when there is none or it was recorded without them. */
+    public NightFigures figuresOf(LocalDate night) {
+        if (night == null) {
+            return null;
+        }
+        List<NightFigures> found = jdbc.query("SELECT customers, buyers, prospects, monetary_total, churn_risk, tasks,"
+                        + " rejected_rows FROM rfm_history_run WHERE as_of = ? AND buyers IS NOT NULL",
+                (rs, n) -> new NightFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7)), night);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static void requireRecordable(HistoryComparison night) {

@@ -46,6 +46,7 @@ class HistoryTasklet implements Tasklet {
         }
         HistoryComparison night = HistoryComparison.compare(asOf, nights.previous(), nights.latest(), run.scored(), previous);
         run.history(night);
+        run.previousFigures(store.figuresOf(nights.previous()));
         if (!night.recorded()) {
             log.warn("As-of {} is older than the latest recorded night, {}: tonight is compared with {} but not recorded,"
                     + " so the newer history stays as it is", asOf, nights.latest(), nights.previous() == null ? "nothing" : nights.previous());

@@ -32,6 +32,7 @@ import rfm.measure.CustomerLedger;
 import rfm.publish.OutputFolder;
 import rfm.publish.RejectsFile;
 import rfm.history.HistoryComparison;
+import rfm.history.NightFigures;
 import rfm.revisit.RevisitEffectiveness;
 import rfm.revisit.RevisitOutcome;
 import rfm.revisit.RevisitPlan;
@@ -66,6 +67,8 @@ public class NightlyRun {
     private volatile Map<String, Long> historyFileRows = Map.of();
     private volatile List<RevisitOutcome> followUps = List.of();
     private volatile HistoryComparison history;
+    private volatile NightFigures previousFigures;
+    private volatile NightFigures figures;
     private volatile RevisitEffectiveness effectiveness;
     private volatile List<ScoredCustomer> scored = List.of();
     private volatile RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
@@ -292,6 +295,27 @@ public class NightlyRun {
 
     void history(HistoryComparison comparison) {
         history = comparison;
+    }
+
+    /** The headline figures recorded with the night compared with, or null (set by the compareHistory step). */
+    public NightFigures previousFigures() {
+        return previousFigures;
+    }
+
+    void previousFigures(NightFigures f) {
+        previousFigures = f;
+    }
+
+    /** Tonight's headline figures (set by the summarize step). */
+    public NightFigures figures() {
+        if (figures == null) {
+            throw new IllegalStateException("the night's figures are not worked out yet");
+        }
+        return figures;
+    }
+
+    void figures(NightFigures f) {
+        figures = f;
     }
 
     public RevisitEffectiveness effectiveness() {

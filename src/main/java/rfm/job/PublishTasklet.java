@@ -44,7 +44,7 @@ class PublishTasklet implements Tasklet {
         HistoryComparison night = run.history();
         if (night.recorded()) {
             List<IssuedTask> issued = run.revisitPlan().scheduled().stream().map(t -> IssuedTask.of(t, run.asOf())).toList();
-            history.recordNight(night, issued, run.followUps());
+            history.recordNight(night, run.figures(), issued, run.followUps());
             log.info("Recorded as-of {} in the history: {} changed customers, {} revisit tasks issued, {} follow-ups decided",
                     run.asOf(), night.changes(), issued.size(), run.followUps().size());
         }

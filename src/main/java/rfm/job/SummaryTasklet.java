@@ -17,10 +17,15 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import rfm.config.JobFile;
+import rfm.history.NightFigures;
+import rfm.ingest.FileCounts;
+import rfm.publish.HtmlReport;
 import rfm.publish.RunSummary;
+import rfm.report.ReportFigures;
 
 /**
- * Writes summary.json, which counts and checksums every other output file, then metrics.prom (timings make
+ * Writes report.html, then summary.json, which counts and checksums every other output file, then metrics.prom (timings make
  * it differ from run to run, so the summary leaves it out), and logs the run's summary line.
  */
 class SummaryTasklet implements Tasklet {
@@ -56,11 +61,23 @@ class SummaryTasklet implements Tasklet {
                 stepMillis.put(step.getStepName(), Duration.between(step.getStartTime(), end).toMillis());
             }
         }
+        NightFigures figures = NightFigures.of(run.scored(), run.revisitPlan().scheduled().size(),
+                run.allCounts().stream().mapToLong(FileCounts::rejectedRows).sum());
+        run.figures(figures);
+        JobFile job = run.job();
+        ReportFigures report = ReportFigures.of(run.asOf(), run.history().previousRun(), figures, run.previousFigures(),
+                run.scored(), job.segmentTable().all(), run.history().segmentMigration(job.segmentTable().all()),
+                run.revisitPlan().scheduled(), job.report().topAtRisk());
+        long reportStarted = System.nanoTime();
+        new HtmlReport(job.report(), job.currency().code(), job.windows().monetaryDays())
+                .write(run.staging().resolve("report.html"), report, run.jobFileName());
+        log.info("Wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
         new RunSummary(run.asOf(), run.jobFileName())
                 .customers(run.scored(), run.job().segmentTable().all(), run.job().valueTiers())
                 .revisits(run.revisitPlan())
                 .history(run.history(), run.job().segmentTable().all(), run.outputRows().getOrDefault("crm_delta.csv", 0L),
                         run.effectiveness(), run.followUps().size())
+                .report(report)
                 .inputs(run.allCounts())
                 .outputs(run.staging(), rows)
                 .run(started == null ? "" : started.toString(), now.toString(),

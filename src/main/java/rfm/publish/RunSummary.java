@@ -26,6 +26,7 @@ import rfm.classify.ValueTier;
 import rfm.history.HistoryComparison;
 import rfm.ingest.FileCounts;
 import rfm.ingest.RejectReason;
+import rfm.report.ReportFigures;
 import rfm.revisit.RevisitEffectiveness;
 import rfm.revisit.RevisitPlan;
 import rfm.revisit.RevisitTask;
@@ -159,6 +160,48 @@ public final class RunSummary {
         }
         e.put("by_reason", byReason);
         root.put("revisit_effectiveness", e);
+        return this;
+    }
+
+    /**
+     * The report's figures that the rest of the summary does not hold: the headline figures with the previous
+     * night's and the change, revenue per segment, the R x F grid, and the tasks per owner and due day.
+     */
+    public RunSummary report(ReportFigures figures) {
+        Map<String, Object> headline = new LinkedHashMap<>();
+        headline.put("previous_run", figures.previousRun() == null ? null : figures.previousRun().toString());
+        for (ReportFigures.Headline h : figures.headline()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            // money as text with 2 decimals, as everywhere in this file; counts as numbers
+            Function<BigDecimal, Object> shown = h.key().equals("revenue") ? BigDecimal::toPlainString : BigDecimal::longValueExact;
+            m.put("value", shown.apply(h.value()));
+            m.put("previous", h.previous() == null ? null : shown.apply(h.previous()));
+            m.put("change", h.change() == null ? null : shown.apply(h.change()));
+            headline.put(h.key(), m);
+        }
+        root.put("headline", headline);
+        Map<String, String> revenue = new LinkedHashMap<>();
+        figures.segments().forEach(s -> revenue.put(s.rule().code(), s.revenue().toPlainString()));
+        root.put("monetary_by_segment", revenue);
+        List<Map<String, Object>> grid = new java.util.ArrayList<>();
+        for (int r = 5; r >= 1; r--) {
+            for (int f = 1; f <= 5; f++) {
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("r", r);
+                cell.put("f", f);
+                cell.put("customers", figures.grid().customers(r, f));
+                cell.put("average_monetary", figures.grid().averageMonetary(r, f).toPlainString());
+                grid.add(cell);
+            }
+        }
+        root.put("rf_grid", grid);
+        Map<String, Map<String, Long>> tasks = new LinkedHashMap<>();
+        figures.tasksByOwnerAndDay().forEach((owner, days) -> {
+            Map<String, Long> perDay = new LinkedHashMap<>();
+            days.forEach((day, n) -> perDay.put(day.toString(), n));
+            tasks.put(owner, perDay);
+        });
+        root.put("revisit_tasks_by_owner_and_due_date", tasks);
         return this;
     }
 
