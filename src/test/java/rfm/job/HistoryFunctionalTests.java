@@ -3,9 +3,7 @@ package rfm.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static rfm.job.NightlyJobFunctionalTests.readCsv;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import rfm.RfmApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,29 +47,11 @@ class HistoryFunctionalTests {
     @TempDir
     Path tmp;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Run(RfmApplication.run(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    private Run night(String asOf, String... extra) {
+    private CommandRun night(String asOf, String... extra) {
         List<String> args = new ArrayList<>(List.of("--input", INPUT, "--output", tmp.resolve("out").toString(),
                 "--db", tmp.resolve("db").toString(), "--job", JOB, "--as-of", asOf));
         args.addAll(List.of(extra));
-        Run run = run(args.toArray(String[]::new));
+        CommandRun run = CommandRun.of(args.toArray(String[]::new));
         return run;
     }
 
@@ -120,7 +99,7 @@ class HistoryFunctionalTests {
 
     private void threeNights() {
         for (String d : List.of(D1, D2, D3)) {
-            Run run = night(d);
+            CommandRun run = night(d);
             assertThat(run.exitCode()).as(d + ": " + run.err()).isZero();
         }
     }
@@ -209,7 +188,7 @@ class HistoryFunctionalTests {
     void aBackfillGivesWhatThreeNightlyRunsGive() throws Exception {
         threeNights();
         Path out = tmp.resolve("backfill");
-        Run run = run("--input", INPUT, "--output", out.toString(), "--db", tmp.resolve("db2").toString(), "--job", JOB,
+        CommandRun run = CommandRun.of("--input", INPUT, "--output", out.toString(), "--db", tmp.resolve("db2").toString(), "--job", JOB,
                 "--from", D1, "--to", D3);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Backfill: as-of 2026-11-20 (1 of 3)", "Backfill completed: 3 as-of dates");
@@ -230,7 +209,7 @@ class HistoryFunctionalTests {
                 Files.copy(SHOP.resolve(d).resolve(f), input.resolve(d).resolve(f));
             }
         }
-        Run run = run("--input", input.resolve("{date}").toString(), "--output", tmp.resolve("out").toString(),
+        CommandRun run = CommandRun.of("--input", input.resolve("{date}").toString(), "--output", tmp.resolve("out").toString(),
                 "--db", tmp.resolve("db").toString(), "--job", JOB, "--from", D1, "--to", D3);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("does not exist", "the backfill stopped at as-of 2026-11-21");
@@ -240,13 +219,13 @@ class HistoryFunctionalTests {
 
     @Test
     void backfillOptionsAreChecked() {
-        Run both = run("--input", INPUT, "--output", tmp.resolve("out").toString(), "--as-of", D1, "--from", D1, "--to", D3);
+        CommandRun both = CommandRun.of("--input", INPUT, "--output", tmp.resolve("out").toString(), "--as-of", D1, "--from", D1, "--to", D3);
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--as-of cannot go with --from/--to");
-        Run backwards = run("--input", INPUT, "--output", tmp.resolve("out").toString(), "--from", D3, "--to", D1);
+        CommandRun backwards = CommandRun.of("--input", INPUT, "--output", tmp.resolve("out").toString(), "--from", D3, "--to", D1);
         assertThat(backwards.exitCode()).isEqualTo(2);
         assertThat(backwards.err()).contains("--to 2026-11-20 is before --from 2026-11-22");
-        Run half = run("--input", INPUT, "--output", tmp.resolve("out").toString(), "--from", D3);
+        CommandRun half = CommandRun.of("--input", INPUT, "--output", tmp.resolve("out").toString(), "--from", D3);
         assertThat(half.exitCode()).isEqualTo(2);
         assertThat(half.err()).contains("--from and --to go together");
     }
@@ -257,7 +236,7 @@ class HistoryFunctionalTests {
         List<String> before = stateHistory();
         List<String> tasksBefore = query(tmp.resolve("db"), "SELECT * FROM rfm_revisit_task ORDER BY task_id");
 
-        Run rerun = night(D2, "--force");
+        CommandRun rerun = night(D2, "--force");
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(stateHistory()).isEqualTo(before);
         assertThat(query(tmp.resolve("db"), "SELECT * FROM rfm_revisit_task ORDER BY task_id")).isEqualTo(tasksBefore);
@@ -274,7 +253,7 @@ class HistoryFunctionalTests {
         threeNights();
         List<String> before = stateHistory();
         byte[] delta = Files.readAllBytes(published(D3).resolve("crm_delta.csv"));
-        Run rerun = night(D3, "--force");
+        CommandRun rerun = night(D3, "--force");
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(stateHistory()).isEqualTo(before);
         assertThat(Files.readAllBytes(published(D3).resolve("crm_delta.csv"))).isEqualTo(delta);
@@ -283,11 +262,11 @@ class HistoryFunctionalTests {
 
     @Test
     void aNightThatFailsRecordsNothingAndItsRestartRecordsItWhole() throws Exception {
-        Run first = night(D1);
+        CommandRun first = night(D1);
         assertThat(first.exitCode()).as(first.err()).isZero();
         System.setProperty(FaultInjection.PROPERTY, "orders.csv:4");
         try {
-            Run failed = night(D2);
+            CommandRun failed = night(D2);
             assertThat(failed.exitCode()).isEqualTo(1);
         } finally {
             System.clearProperty(FaultInjection.PROPERTY);
@@ -295,7 +274,7 @@ class HistoryFunctionalTests {
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
         assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
 
-        Run resumed = night(D2);
+        CommandRun resumed = night(D2);
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
         assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
@@ -312,7 +291,7 @@ class HistoryFunctionalTests {
         assertThat(night(D1).exitCode()).isZero();
         System.setProperty(FaultInjection.PROPERTY, "step:publish");
         try {
-            Run failed = night(D2);
+            CommandRun failed = night(D2);
             assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
         } finally {
             System.clearProperty(FaultInjection.PROPERTY);
@@ -322,7 +301,7 @@ class HistoryFunctionalTests {
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_revisit_task WHERE issued_on = DATE '2026-11-21'"))
                 .containsExactly("0");
 
-        Run next = night(D3);
+        CommandRun next = night(D3);
         assertThat(next.exitCode()).as(next.err()).isZero();
         assertThat(summary(D3).get("history").get("previous_run").asString()).isEqualTo(D1);
         // against 11-20: C1 CHAMPIONS -> LOYAL, C2 new, C3 unhappy, C4 PROMISING -> ABOUT_TO_SLEEP, C5 buys, C6 gone
@@ -357,11 +336,11 @@ class HistoryFunctionalTests {
                 }
             }
         }
-        Run run = run("--input", SHOP.resolve(D1).toString(), "--output", tmp.resolve("out").toString(), "--db", db.toString(),
+        CommandRun run = CommandRun.of("--input", SHOP.resolve(D1).toString(), "--output", tmp.resolve("out").toString(), "--db", db.toString(),
                 "--job", JOB, "--as-of", D1);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\""))
-                .containsExactly("null", "0", "1", "2");
+                .containsExactly("null", "0", "1", "2", "3");
         assertThat(query(db, "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
     }
 
@@ -373,7 +352,7 @@ class HistoryFunctionalTests {
     @Test
     void theHistoryGrowsByRealChangesOnly() throws Exception {
         Path out = tmp.resolve("out");
-        Run run = run("--input", "sample-data", "--output", out.toString(), "--db", tmp.resolve("db").toString(),
+        CommandRun run = CommandRun.of("--input", "sample-data", "--output", out.toString(), "--db", tmp.resolve("db").toString(),
                 "--job", "sample-data/sample-shop.yml", "--from", "2026-11-13", "--to", "2026-11-22", "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         long changes = 0;
@@ -421,20 +400,20 @@ class HistoryFunctionalTests {
         String job = SHOP.resolve("followup-job.yml").toString();
         Path out = tmp.resolve("out");
         Path db = tmp.resolve("db");
-        java.util.function.BiFunction<String, String, Run> night = (folder, asOf) -> run("--input", input.resolve(folder).toString(),
+        java.util.function.BiFunction<String, String, CommandRun> night = (folder, asOf) -> CommandRun.of("--input", input.resolve(folder).toString(),
                 "--output", out.toString(), "--db", db.toString(), "--job", job, "--as-of", asOf, "--force");
 
-        Run issued = night.apply("2026-11-01", "2026-11-01");
+        CommandRun issued = night.apply("2026-11-01", "2026-11-01");
         assertThat(issued.exitCode()).as(issued.err()).isZero();
         assertThat(columns(out.resolve("2026-11-01/revisit_tasks.csv"), "reason", "due_date", "channel"))
                 .containsOnlyKeys("X1", "X2", "X3", "X4", "X5")
                 .allSatisfy((id, task) -> assertThat(task).isEqualTo("CHURN_RISK,2026-11-03,PHONE"));
 
-        Run tooEarly = night.apply("later", "2026-11-05"); // the window is still open: nothing is decided yet
+        CommandRun tooEarly = night.apply("later", "2026-11-05"); // the window is still open: nothing is decided yet
         assertThat(tooEarly.exitCode()).as(tooEarly.err()).isZero();
         assertThat(readCsv(out.resolve("2026-11-05/revisit_effectiveness.csv")).get(0)).containsEntry("tasks", "0");
 
-        Run decided = night.apply("later", "2026-11-08");
+        CommandRun decided = night.apply("later", "2026-11-08");
         assertThat(decided.exitCode()).as(decided.err()).isZero();
         assertThat(query(db, "SELECT customer_id, converted, orders_after, revenue_after FROM rfm_revisit_task"
                 + " WHERE issued_on = DATE '2026-11-01' ORDER BY customer_id")).containsExactly(
