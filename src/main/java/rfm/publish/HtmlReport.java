@@ -72,7 +72,9 @@ public final class HtmlReport {
         context.setVariable("t", t);
         context.setVariable("asOf", figures.asOf().toString());
         context.setVariable("previousRun", figures.previousRun() == null ? null : figures.previousRun().toString());
-        context.setVariable("jobFile", jobFile);
+        Path jobName = Path.of(jobFile).getFileName();
+        context.setVariable("jobFile", jobName == null ? jobFile : jobName.toString());
+        context.setVariable("jobPath", jobFile);
         context.setVariable("currency", currency);
         context.setVariable("revenueWindow", monetaryDays == null ? t.get("window_all")
                 : t.get("window_days").replace("{0}", monetaryDays.toString()));
