@@ -61,6 +61,7 @@ class SummaryTasklet implements Tasklet {
                 stepMillis.put(step.getStepName(), Duration.between(step.getStartTime(), end).toMillis());
             }
         }
+        long reportStarted = System.nanoTime();
         NightFigures figures = NightFigures.of(run.scored(), run.revisitPlan().scheduled().size(),
                 run.allCounts().stream().mapToLong(FileCounts::rejectedRows).sum());
         run.figures(figures);
@@ -68,10 +69,9 @@ class SummaryTasklet implements Tasklet {
         ReportFigures report = ReportFigures.of(run.asOf(), run.history().previousRun(), figures, run.previousFigures(),
                 run.scored(), job.segmentTable().all(), run.history().segmentMigration(job.segmentTable().all()),
                 run.revisitPlan().scheduled(), job.report().topAtRisk());
-        long reportStarted = System.nanoTime();
         new HtmlReport(job.report(), job.currency().code(), job.windows().monetaryDays())
                 .write(run.staging().resolve("report.html"), report, run.jobFileName());
-        log.info("Wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
+        log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
         new RunSummary(run.asOf(), run.jobFileName())
                 .customers(run.scored(), run.job().segmentTable().all(), run.job().valueTiers())
                 .revisits(run.revisitPlan())
