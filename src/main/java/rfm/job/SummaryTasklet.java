@@ -67,10 +67,10 @@ class SummaryTasklet implements Tasklet {
         run.figures(figures);
         JobFile job = run.job();
         ReportFigures report = ReportFigures.of(run.asOf(), run.history().previousRun(), figures, run.previousFigures(),
-                run.scored(), job.segmentTable().all(), run.history().segmentMigration(job.segmentTable().all()),
+                run.scored(), job.segmentTable().all(), job.valueTiers(), run.history().segmentMigration(job.segmentTable().all()),
                 run.revisitPlan().scheduled(), job.report().topAtRisk());
         new HtmlReport(job.report(), job.currency().code(), job.windows().monetaryDays())
-                .write(run.staging().resolve("report.html"), report, run.jobFileName());
+                .write(run.staging().resolve("report.html"), report, run.jobFileName(), run.allCounts(), rows);
         log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
         new RunSummary(run.asOf(), run.jobFileName())
                 .customers(run.scored(), run.job().segmentTable().all(), run.job().valueTiers())

@@ -28,6 +28,7 @@ import rfm.classify.ScoredCustomer;
 import rfm.classify.SegmentRule;
 import rfm.config.ReportSettings;
 import rfm.history.HistoryComparison;
+import rfm.ingest.FileCounts;
 import rfm.report.ReportFigures;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +66,11 @@ public final class HtmlReport {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    public void write(Path file, ReportFigures figures, String jobFile) {
+    /**
+     * @param inputs what became of every input file's rows, as summary.json lists them
+     * @param outputRows the rows of each output file written so far (summary.json adds checksums)
+     */
+    public void write(Path file, ReportFigures figures, String jobFile, List<FileCounts> inputs, Map<String, Long> outputRows) {
         Context context = new Context(Locale.forLanguageTag(settings.language()));
         Map<String, String> t = labels();
         context.setVariable("lang", settings.chinese() ? "zh-CN" : "en");
@@ -82,6 +87,13 @@ public final class HtmlReport {
         context.setVariable("segments", segmentTable(figures));
         context.setVariable("atRisk", atRisk(figures));
         context.setVariable("atRiskTitle", t.get("section.at_risk").replace("{0}", settings.topAtRisk().toString()));
+        context.setVariable("tiers", figures.valueTiers().stream().map(v -> Map.of("code", v.tier().code(),
+                "name", settings.chinese() ? v.tier().nameZh() : v.tier().nameEn(),
+                "customers", count(BigDecimal.valueOf(v.customers())))).toList());
+        context.setVariable("inputs", inputRows(inputs));
+        context.setVariable("rejects", rejectRows(inputs));
+        context.setVariable("outputs", new java.util.TreeMap<>(outputRows).entrySet().stream()
+                .map(e -> Map.of("file", e.getKey(), "rows", count(BigDecimal.valueOf(e.getValue())))).toList());
         context.setVariable("data", scriptJson(chartData(figures, t)));
         context.setVariable("echarts", ECHARTS);
         context.setVariable("script", SCRIPT);
@@ -120,6 +132,34 @@ public final class HtmlReport {
                     + (money ? money(change.abs()) : count(change.abs())));
             row.put("direction", change == null ? "none" : change.signum() > 0 ? "up" : change.signum() < 0 ? "down" : "same");
             rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> inputRows(List<FileCounts> inputs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FileCounts f : inputs) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("file", f.file());
+            row.put("encoding", f.encoding());
+            row.put("read", count(BigDecimal.valueOf(f.rowsRead())));
+            row.put("used", count(BigDecimal.valueOf(f.rowsUsed())));
+            row.put("status", count(BigDecimal.valueOf(f.rowsNotCountedStatus())));
+            row.put("afterAsOf", count(BigDecimal.valueOf(f.rowsAfterAsOf())));
+            row.put("rejected", count(BigDecimal.valueOf(f.rejectedRows())));
+            row.put("sha256", f.sha256() == null ? "" : f.sha256());
+            row.put("sha256Short", f.sha256() == null ? "" : f.sha256().substring(0, Math.min(12, f.sha256().length())));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> rejectRows(List<FileCounts> inputs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FileCounts f : inputs) {
+            new java.util.TreeMap<>(f.rejectsByReason().entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)))
+                    .forEach((reason, n) -> rows.add(Map.of("file", f.file(), "reason", reason, "rows", count(BigDecimal.valueOf(n)))));
         }
         return rows;
     }

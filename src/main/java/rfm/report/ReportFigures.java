@@ -15,6 +15,7 @@ import rfm.classify.ChurnReason;
 import rfm.classify.LifecycleStage;
 import rfm.classify.ScoredCustomer;
 import rfm.classify.SegmentRule;
+import rfm.classify.ValueTier;
 import rfm.history.NightFigures;
 import rfm.revisit.RevisitTask;
 
@@ -26,6 +27,7 @@ import rfm.revisit.RevisitTask;
  * @param previousRun the recorded night compared with, or null on a first run
  * @param previous that night's headline figures, or null when there is none or it was recorded without them
  * @param segments one row per segment of the table, in the table's order
+ * @param valueTiers buyers per value tier, in the job file's order
  * @param grid the buyers per recency score and frequency score
  * @param stages customers per lifecycle stage, in {@link #LIFECYCLE_ORDER}
  * @param segmentMigration customers per previous and current segment (see {@code HistoryComparison})
@@ -34,7 +36,7 @@ import rfm.revisit.RevisitTask;
  * @param topAtRisk churn-risk customers by monetary, highest first (customer id breaks ties)
  */
 public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures now, NightFigures previous,
-                           List<SegmentRow> segments, RfGrid grid, Map<String, Long> stages,
+                           List<SegmentRow> segments, List<TierRow> valueTiers, RfGrid grid, Map<String, Long> stages,
                            Map<String, Map<String, Long>> segmentMigration,
                            Map<String, Map<LocalDate, Long>> tasksByOwnerAndDay, Map<String, Long> churnReasons,
                            List<ScoredCustomer> topAtRisk) {
@@ -44,6 +46,9 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
             LifecycleStage.ACTIVE, LifecycleStage.LOYAL, LifecycleStage.DORMANT, LifecycleStage.CHURNED);
 
     public record SegmentRow(SegmentRule rule, long customers, BigDecimal revenue) {
+    }
+
+    public record TierRow(ValueTier tier, long customers) {
     }
 
     /** Buyers per R score (rows, 1-5) and F score (columns, 1-5), with their monetary summed. */
@@ -75,7 +80,7 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
     }
 
     public static ReportFigures of(LocalDate asOf, LocalDate previousRun, NightFigures now, NightFigures previous,
-                                   List<ScoredCustomer> customers, List<SegmentRule> segmentTable,
+                                   List<ScoredCustomer> customers, List<SegmentRule> segmentTable, List<ValueTier> tiers,
                                    Map<String, Map<String, Long>> segmentMigration, List<RevisitTask> scheduled,
                                    int topAtRisk) {
         Map<String, Integer> segmentIndex = new LinkedHashMap<>();
@@ -83,6 +88,9 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
         long[] segmentCustomers = new long[segmentTable.size()];
         BigDecimal[] segmentRevenue = new BigDecimal[segmentTable.size()];
         java.util.Arrays.fill(segmentRevenue, BigDecimal.ZERO);
+        Map<String, Integer> tierIndex = new LinkedHashMap<>();
+        tiers.forEach(t -> tierIndex.put(t.code(), tierIndex.size()));
+        long[] tierCounts = new long[tiers.size()];
         long[] stageCounts = new long[LifecycleStage.values().length];
         long[] reasonCounts = new long[ChurnReason.values().length];
         RfGrid grid = new RfGrid();
@@ -95,6 +103,9 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
             segmentCustomers[s]++;
             segmentRevenue[s] = segmentRevenue[s].add(c.measures().monetary());
             stageCounts[c.stage().ordinal()]++;
+            if (c.valueTier() != null) {
+                tierCounts[tierIndex.get(c.valueTier().code())]++;
+            }
             if (c.scores() != null) {
                 grid.add(c.scores().r(), c.scores().f(), c.measures().monetary());
             }
@@ -113,6 +124,10 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
             int s = segmentIndex.get(rule.code());
             segments.add(new SegmentRow(rule, segmentCustomers[s], segmentRevenue[s].setScale(2, RoundingMode.HALF_UP)));
         }
+        List<TierRow> tierRows = new ArrayList<>();
+        for (int t = 0; t < tiers.size(); t++) {
+            tierRows.add(new TierRow(tiers.get(t), tierCounts[t]));
+        }
         Map<String, Long> stages = new LinkedHashMap<>();
         for (LifecycleStage stage : LIFECYCLE_ORDER) {
             stages.put(stage.name(), stageCounts[stage.ordinal()]);
@@ -127,7 +142,7 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
         }
         List<ScoredCustomer> top = new ArrayList<>(atRisk);
         top.sort(worth);
-        return new ReportFigures(asOf, previousRun, now, previous, List.copyOf(segments), grid, stages,
+        return new ReportFigures(asOf, previousRun, now, previous, List.copyOf(segments), List.copyOf(tierRows), grid, stages,
                 segmentMigration, tasks, reasons, List.copyOf(top));
     }
 

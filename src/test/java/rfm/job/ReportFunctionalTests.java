@@ -213,6 +213,34 @@ class ReportFunctionalTests {
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
         assertThat(page.selectFirst("h1").text()).isEqualTo("RFM 客户分群报告");
 
+        // the run's details: value tiers, every input's accounting and checksum, rejects by reason, output rows
+        List<Element> tiers = page.select("#value-tiers tbody tr");
+        assertThat(tiers.stream().map(r -> r.child(0).text()).toList()).containsExactlyElementsOf(s.get("value_tiers").propertyNames());
+        tiers.forEach(r -> assertThat(digits(r.child(2).text())).isEqualTo(s.at("/value_tiers/" + r.child(0).text()).asString()));
+        List<Element> inputs = page.select("#inputs tbody tr");
+        assertThat(inputs.stream().map(r -> r.child(0).text()).toList()).containsExactlyElementsOf(s.get("inputs").propertyNames());
+        for (Element r : inputs) {
+            JsonNode in = s.get("inputs").get(r.child(0).text());
+            assertThat(r.child(1).text()).isEqualTo(in.get("encoding").asString());
+            assertThat(r.children().subList(2, 7).stream().map(e -> digits(e.text())).toList()).containsExactly(
+                    in.get("rows_read").asString(), in.get("rows_used").asString(), in.get("rows_not_counted_status").asString(),
+                    in.get("rows_after_as_of").asString(), in.get("rows_rejected").asString());
+            assertThat(r.child(7).attr("title")).isEqualTo(in.get("sha256").asString());
+            assertThat(in.get("sha256").asString()).startsWith(r.child(7).text());
+        }
+        List<String> reasonRows = page.select("#rejects tbody tr").eachText();
+        List<String> expectedReasons = new ArrayList<>();
+        s.get("inputs").properties().forEach(in -> in.getValue().get("rejects_by_reason").properties()
+                .forEach(r -> expectedReasons.add(in.getKey() + " " + r.getKey() + " " + r.getValue().asString())));
+        assertThat(reasonRows).isNotEmpty().containsExactlyElementsOf(expectedReasons);
+        for (Element r : page.select("#outputs tbody tr")) {
+            JsonNode o = s.at("/outputs/" + r.child(0).text().replace("/", "~1"));
+            assertThat(o.isMissingNode()).as(r.child(0).text()).isFalse();
+            assertThat(digits(r.child(1).text())).as(r.child(0).text()).isEqualTo(o.get("rows").asString());
+        }
+        assertThat(page.select("#outputs tbody tr td:eq(0)").eachText()).contains("customers_scored.csv", "segments/CHAMPIONS.csv",
+                "revisit_tasks.csv", "crm_delta.csv", "rejects/orders.csv");
+
         // listed among the outputs, with its checksum
         assertThat(s.at("/outputs/report.html/sha256").asString())
                 .isEqualTo(DigestUtils.sha256Hex(Files.readAllBytes(folder.resolve("report.html"))));

@@ -58,7 +58,7 @@ class ReportFiguresTest {
 
     static ReportFigures figures(NightFigures previous, int top) {
         NightFigures now = NightFigures.of(CUSTOMERS, 4, 2);
-        return ReportFigures.of(D, previous == null ? null : D.minusDays(1), now, previous, CUSTOMERS, TABLE, Map.of(),
+        return ReportFigures.of(D, previous == null ? null : D.minusDays(1), now, previous, CUSTOMERS, TABLE, List.of(), Map.of(),
                 List.of(), top);
     }
 
