@@ -185,7 +185,7 @@ public class HistoryStore {
         });
         jdbc.update("INSERT INTO rfm_history_run (as_of, customers, changes, tasks, recorded_at, buyers, prospects,"
                         + " monetary_total, churn_risk, rejected_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                d, night.customers().size(), night.changes(), issued.size(), LocalDateTime.now(), figures.buyers(),
+                d, figures.customers(), night.changes(), figures.tasks(), LocalDateTime.now(), figures.buyers(),
                 figures.prospects(), figures.revenue(), figures.churnRisk(), figures.rejects());
     }
 

@@ -114,8 +114,11 @@ public final class FileCounts {
         return rejects.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public Map<RejectReason, Long> rejectsByReason() {
-        return Map.copyOf(rejects);
+    /** Rows rejected per reason, by the reason's name in name order (as summary.json and the report list them). */
+    public Map<String, Long> rejectsByReason() {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        rejects.forEach((reason, n) -> byName.put(reason.name(), n));
+        return byName;
     }
 
     public List<RejectedRow> firstBadRows() {

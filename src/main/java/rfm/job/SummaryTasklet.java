@@ -73,9 +73,9 @@ class SummaryTasklet implements Tasklet {
                 .write(run.staging().resolve("report.html"), report, run.jobFileName(), run.allCounts(), rows);
         log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
         new RunSummary(run.asOf(), run.jobFileName())
-                .customers(run.scored(), run.job().segmentTable().all(), run.job().valueTiers())
+                .customers(run.scored(), figures, job.segmentTable().all(), job.valueTiers())
                 .revisits(run.revisitPlan())
-                .history(run.history(), run.job().segmentTable().all(), run.outputRows().getOrDefault("crm_delta.csv", 0L),
+                .history(run.history(), job.segmentTable().all(), run.outputRows().getOrDefault("crm_delta.csv", 0L),
                         run.effectiveness(), run.followUps().size())
                 .report(report)
                 .inputs(run.allCounts())
@@ -86,11 +86,8 @@ class SummaryTasklet implements Tasklet {
         metrics.record(run, execution);
         metrics.write(run.staging().resolve("metrics.prom"));
         log.info("Run summary: as-of {}, {} customers ({} buyers), {} at churn risk, {} revisit tasks ({} unscheduled),"
-                        + " {} rows rejected, {} ms so far", run.asOf(), run.scored().size(),
-                run.scored().stream().filter(c -> c.measures().buyer()).count(),
-                run.scored().stream().filter(c -> c.churnRisk()).count(), run.revisitPlan().scheduled().size(),
-                run.revisitPlan().unscheduled().size(),
-                run.allCounts().stream().mapToLong(f -> f.rejectedRows()).sum(),
+                        + " {} rows rejected, {} ms so far", run.asOf(), figures.customers(), figures.buyers(),
+                figures.churnRisk(), figures.tasks(), run.revisitPlan().unscheduled().size(), figures.rejects(),
                 started == null ? 0 : Duration.between(started, now).toMillis());
         return RepeatStatus.FINISHED;
     }

@@ -12,11 +12,13 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.thymeleaf.TemplateEngine;
@@ -89,11 +91,11 @@ public final class HtmlReport {
         context.setVariable("atRiskTitle", t.get("section.at_risk").replace("{0}", settings.topAtRisk().toString()));
         context.setVariable("tiers", figures.valueTiers().stream().map(v -> Map.of("code", v.tier().code(),
                 "name", settings.chinese() ? v.tier().nameZh() : v.tier().nameEn(),
-                "customers", count(BigDecimal.valueOf(v.customers())))).toList());
+                "customers", count(v.customers()))).toList());
         context.setVariable("inputs", inputRows(inputs));
         context.setVariable("rejects", rejectRows(inputs));
-        context.setVariable("outputs", new java.util.TreeMap<>(outputRows).entrySet().stream()
-                .map(e -> Map.of("file", e.getKey(), "rows", count(BigDecimal.valueOf(e.getValue())))).toList());
+        context.setVariable("outputs", new TreeMap<>(outputRows).entrySet().stream()
+                .map(e -> Map.of("file", e.getKey(), "rows", count(e.getValue()))).toList());
         context.setVariable("data", scriptJson(chartData(figures, t)));
         context.setVariable("echarts", ECHARTS);
         context.setVariable("script", SCRIPT);
@@ -142,11 +144,11 @@ public final class HtmlReport {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", f.file());
             row.put("encoding", f.encoding());
-            row.put("read", count(BigDecimal.valueOf(f.rowsRead())));
-            row.put("used", count(BigDecimal.valueOf(f.rowsUsed())));
-            row.put("status", count(BigDecimal.valueOf(f.rowsNotCountedStatus())));
-            row.put("afterAsOf", count(BigDecimal.valueOf(f.rowsAfterAsOf())));
-            row.put("rejected", count(BigDecimal.valueOf(f.rejectedRows())));
+            row.put("read", count(f.rowsRead()));
+            row.put("used", count(f.rowsUsed()));
+            row.put("status", count(f.rowsNotCountedStatus()));
+            row.put("afterAsOf", count(f.rowsAfterAsOf()));
+            row.put("rejected", count(f.rejectedRows()));
             row.put("sha256", f.sha256() == null ? "" : f.sha256());
             row.put("sha256Short", f.sha256() == null ? "" : f.sha256().substring(0, Math.min(12, f.sha256().length())));
             rows.add(row);
@@ -157,9 +159,7 @@ public final class HtmlReport {
     private static List<Map<String, Object>> rejectRows(List<FileCounts> inputs) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FileCounts f : inputs) {
-            new java.util.TreeMap<>(f.rejectsByReason().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)))
-                    .forEach((reason, n) -> rows.add(Map.of("file", f.file(), "reason", reason, "rows", count(BigDecimal.valueOf(n)))));
+            f.rejectsByReason().forEach((reason, n) -> rows.add(Map.of("file", f.file(), "reason", reason, "rows", count(n))));
         }
         return rows;
     }
@@ -173,7 +173,7 @@ public final class HtmlReport {
             row.put("name", name(rule));
             row.put("r", rule.r() == null ? "\u2013" : rule.r().toString());
             row.put("fm", rule.fm() == null ? "\u2013" : rule.fm().toString());
-            row.put("customers", count(BigDecimal.valueOf(s.customers())));
+            row.put("customers", count(s.customers()));
             row.put("revenue", money(s.revenue()));
             row.put("action", settings.chinese() ? rule.actionZh() : rule.actionEn());
             rows.add(row);
@@ -236,7 +236,7 @@ public final class HtmlReport {
         segmentNames.put(HistoryComparison.GONE, t.get("migration.gone"));
         List<String> from = new ArrayList<>(figures.segmentMigration().keySet());
         List<String> to = figures.segmentMigration().values().stream().flatMap(m -> m.keySet().stream()).distinct()
-                .sorted(java.util.Comparator.comparingInt(List.copyOf(segmentNames.keySet())::indexOf)).toList();
+                .sorted(Comparator.comparingInt(List.copyOf(segmentNames.keySet())::indexOf)).toList();
         List<List<Object>> cells = new ArrayList<>();
         figures.segmentMigration().forEach((f, row) -> row.forEach((c, n) -> cells.add(List.of(to.indexOf(c), from.indexOf(f), n))));
         Map<String, Object> migration = new LinkedHashMap<>();
@@ -271,6 +271,10 @@ public final class HtmlReport {
     static String scriptJson(Object value) {
         return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    private static String count(long n) {
+        return count(BigDecimal.valueOf(n));
     }
 
     private static String count(BigDecimal n) {

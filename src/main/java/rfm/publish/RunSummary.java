@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import rfm.classify.ScoredCustomer;
 import rfm.classify.SegmentRule;
 import rfm.classify.ValueTier;
 import rfm.history.HistoryComparison;
+import rfm.history.NightFigures;
 import rfm.ingest.FileCounts;
 import rfm.ingest.RejectReason;
 import rfm.report.ReportFigures;
@@ -49,16 +51,15 @@ public final class RunSummary {
         root.put("job_file", jobFile);
     }
 
-    public RunSummary customers(List<ScoredCustomer> customers, List<SegmentRule> segments, List<ValueTier> tiers) {
-        long buyers = customers.stream().filter(c -> c.measures().buyer()).count();
-        BigDecimal revenue = customers.stream().map(c -> c.measures().monetary()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    public RunSummary customers(List<ScoredCustomer> customers, NightFigures night, List<SegmentRule> segments,
+                                List<ValueTier> tiers) {
         Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("total", customers.size());
-        totals.put("buyers", buyers);
-        totals.put("prospects", customers.size() - buyers);
-        totals.put("monetary_total", revenue.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        totals.put("total", night.customers());
+        totals.put("buyers", night.buyers());
+        totals.put("prospects", night.prospects());
+        totals.put("monetary_total", night.revenue().toPlainString());
         totals.put("dormant", customers.stream().filter(c -> c.stage().dormant()).count());
-        totals.put("churn_risk", customers.stream().filter(ScoredCustomer::churnRisk).count());
+        totals.put("churn_risk", night.churnRisk());
         // no revisit task for these: their only customers.csv rows were bad rows, so opt-out is unknown
         totals.put("profile_rejected", customers.stream().filter(c -> c.profile().rejected()).count());
         root.put("customers", totals);
@@ -183,7 +184,7 @@ public final class RunSummary {
         Map<String, String> revenue = new LinkedHashMap<>();
         figures.segments().forEach(s -> revenue.put(s.rule().code(), s.revenue().toPlainString()));
         root.put("monetary_by_segment", revenue);
-        List<Map<String, Object>> grid = new java.util.ArrayList<>();
+        List<Map<String, Object>> grid = new ArrayList<>();
         for (int r = 5; r >= 1; r--) {
             for (int f = 1; f <= 5; f++) {
                 Map<String, Object> cell = new LinkedHashMap<>();
@@ -220,9 +221,7 @@ public final class RunSummary {
             m.put("duplicate_rows", f.rejected(RejectReason.DUPLICATE_ORDER) + f.rejected(RejectReason.DUPLICATE_CUSTOMER));
             m.put("future_dated_rows", f.rejected(RejectReason.FUTURE_DATE));
             m.put("bad_rows", f.badRows());
-            Map<String, Long> reasons = new TreeMap<>();
-            f.rejectsByReason().forEach((reason, n) -> reasons.put(reason.name(), n));
-            m.put("rejects_by_reason", reasons);
+            m.put("rejects_by_reason", f.rejectsByReason());
             m.put("sha256", f.sha256());
             inputs.put(f.file(), m);
         }

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import rfm.classify.ChurnReason;
 import rfm.classify.LifecycleStage;
@@ -58,7 +60,7 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
 
         RfGrid() {
             for (BigDecimal[] row : monetary) {
-                java.util.Arrays.fill(row, BigDecimal.ZERO);
+                Arrays.fill(row, BigDecimal.ZERO);
             }
         }
 
@@ -87,7 +89,7 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
         segmentTable.forEach(s -> segmentIndex.put(s.code(), segmentIndex.size()));
         long[] segmentCustomers = new long[segmentTable.size()];
         BigDecimal[] segmentRevenue = new BigDecimal[segmentTable.size()];
-        java.util.Arrays.fill(segmentRevenue, BigDecimal.ZERO);
+        Arrays.fill(segmentRevenue, BigDecimal.ZERO);
         Map<String, Integer> tierIndex = new LinkedHashMap<>();
         tiers.forEach(t -> tierIndex.put(t.code(), tierIndex.size()));
         long[] tierCounts = new long[tiers.size()];
@@ -167,7 +169,7 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
         return list;
     }
 
-    private Headline headline(String key, java.util.function.ToLongFunction<NightFigures> figure) {
+    private Headline headline(String key, ToLongFunction<NightFigures> figure) {
         return new Headline(key, BigDecimal.valueOf(figure.applyAsLong(now)),
                 previous == null ? null : BigDecimal.valueOf(figure.applyAsLong(previous)));
     }
