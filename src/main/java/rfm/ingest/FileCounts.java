@@ -55,6 +55,10 @@ public final class FileCounts {
         rowsRead++;
     }
 
+    public void read(long rows) {
+        rowsRead += rows;
+    }
+
     public void used() {
         used++;
     }

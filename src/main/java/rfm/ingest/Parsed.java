@@ -6,11 +6,11 @@ public sealed interface Parsed<T> {
     record Valid<T>(SourceRecord source, T row) implements Parsed<T> {
     }
 
-    record Bad<T>(RejectedRow reject) implements Parsed<T> {
+    record Bad<T>(SourceRecord source, RejectedRow reject) implements Parsed<T> {
     }
 
     static <T> Parsed<T> bad(SourceRecord source, RejectReason reason, String message) {
-        return new Bad<>(RejectedRow.of(source, reason, message));
+        return new Bad<>(source, RejectedRow.of(source, reason, message));
     }
 
     /** A record cut off at the end of the file, or with another number of fields than the header; else null. */

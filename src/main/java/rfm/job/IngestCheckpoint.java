@@ -40,6 +40,9 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
     private final InputFile input;
     private final InputFileReader reader;
     private IngestJournal journal;
+    /** Rows read and bad rows of the input before this execution read on (restored after a restart). */
+    private long readBefore;
+    private long badBefore;
 
     IngestCheckpoint(IngestRun current, InputFile input, InputFileReader reader) {
         this.current = current;
@@ -71,6 +74,12 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
 
     @Override
     public void open(ExecutionContext context) {
+        openJournal(context);
+        readBefore = rowsRead();
+        badBefore = badRows();
+    }
+
+    private void openJournal(ExecutionContext context) {
         current.resolve();
         reader.reset();
         String fingerprint = fingerprint();
@@ -135,6 +144,14 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
         return mine;
     }
 
+    private long rowsRead() {
+        return countsOfInput().stream().mapToLong(FileCounts::rowsRead).sum();
+    }
+
+    private long badRows() {
+        return countsOfInput().stream().mapToLong(FileCounts::badRows).sum();
+    }
+
     IngestJournal journal() {
         return journal;
     }
@@ -151,8 +168,17 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
         }
     }
 
+    /**
+     * The step's items are blocks of rows (see {@link RecordBlock}): its read, write and skip counts are set to
+     * the rows, valid rows and bad rows this execution read, as the log line and the metrics report them.
+     */
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        long read = rowsRead() - readBefore;
+        long bad = badRows() - badBefore;
+        step.setReadCount(read);
+        step.setWriteCount(read - bad);
+        step.setProcessSkipCount(bad);
         if (step.getStatus() == BatchStatus.COMPLETED && input == InputFile.ORDERS) {
             current.get().ledger().ordersComplete();
         }

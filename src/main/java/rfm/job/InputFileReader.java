@@ -1,6 +1,7 @@
 package rfm.job;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ import rfm.ingest.SourceRecord;
 
 /**
  * Reads the records of one input for an ingest step: every file the input's name or glob matches, in name
- * order. An optional input with no file reads as empty.
+ * order, in blocks of up to {@code blockSize} records of one file (the step's items; see {@link RecordBlock}).
+ * An optional input with no file reads as empty.
  */
-class InputFileReader implements ItemStreamReader<SourceRecord> {
+class InputFileReader implements ItemStreamReader<RecordBlock> {
 
     private final IngestRun current;
     private final InputFile file;
+    private final int blockSize;
     private final Map<String, Header> headers = new HashMap<>();
     private List<Path> files;
     private int fileIndex;
@@ -29,9 +32,10 @@ class InputFileReader implements ItemStreamReader<SourceRecord> {
     private PrefetchedInput in;
     private boolean faultArmed;
 
-    InputFileReader(IngestRun current, InputFile file) {
+    InputFileReader(IngestRun current, InputFile file, int blockSize) {
         this.current = current;
         this.file = file;
+        this.blockSize = blockSize;
     }
 
     /** Nothing to do: the step's {@link IngestCheckpoint} opens first and calls {@link #reset()}, then positions it. */
@@ -74,33 +78,46 @@ class InputFileReader implements ItemStreamReader<SourceRecord> {
         return headers.get(fileName);
     }
 
+    /** The next block of records of one file, or null when every file has been read. */
     @Override
-    public SourceRecord read() {
+    public RecordBlock read() {
         while (true) {
             if (in == null) {
                 if (fileIndex >= files.size()) {
                     return null;
                 }
-                in = new PrefetchedInput(current.get().openInput(file, files.get(fileIndex))); // parsed ahead, beside the step's work
-                headers.put(in.fileName(), in.header());
-                recordsInFile = 0;
-                for (; skipRecords > 0; skipRecords--) { // records the failed run had already committed
-                    if (in.next() == null) {
-                        throw new IllegalStateException(in.fileName() + " is shorter than when the run failed");
-                    }
-                    recordsInFile++;
-                }
+                open();
             }
-            SourceRecord r = in.next();
-            if (r != null) {
+            String fileName = in.fileName();
+            List<SourceRecord> block = new ArrayList<>(Math.min(blockSize, 8192));
+            while (block.size() < blockSize) {
+                SourceRecord r = in.next();
+                if (r == null) {
+                    finishFile(); // a block never spans two files
+                    break;
+                }
                 recordsInFile++;
-                current.get().counts(r.file()).read();
                 if (faultArmed) {
                     FaultInjection.check(r);
                 }
-                return r;
+                block.add(r);
             }
-            finishFile();
+            if (!block.isEmpty()) {
+                current.get().counts(fileName).read(block.size());
+                return new RecordBlock(fileName, block);
+            }
+        }
+    }
+
+    private void open() {
+        in = new PrefetchedInput(current.get().openInput(file, files.get(fileIndex))); // parsed ahead, beside the step's work
+        headers.put(in.fileName(), in.header());
+        recordsInFile = 0;
+        for (; skipRecords > 0; skipRecords--) { // records the failed run had already committed
+            if (in.next() == null) {
+                throw new IllegalStateException(in.fileName() + " is shorter than when the run failed");
+            }
+            recordsInFile++;
         }
     }
 

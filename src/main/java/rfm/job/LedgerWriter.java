@@ -1,6 +1,7 @@
 package rfm.job;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -13,30 +14,49 @@ import rfm.ingest.OrderRow;
 import rfm.ingest.Parsed;
 import rfm.ingest.RejectReason;
 import rfm.ingest.RejectedRow;
+import rfm.ingest.SourceRecord;
 import rfm.measure.CustomerLedger;
 
 /**
- * Folds valid rows into the ledger, and into the step's journal so a restart can rebuild the ledger;
- * duplicate and future-dated orders go to {@code rejects/<file>.csv}.
+ * Folds the parsed rows of a block: valid rows go into the ledger, and into the step's journal so a restart
+ * can rebuild the ledger; bad rows and duplicate or future-dated orders go to {@code rejects/<file>.csv}.
+ * A bad customers.csv row still marks its customer (see {@link CustomerLedger#profileRejected}).
  */
-class LedgerWriter implements ItemStreamWriter<Parsed.Valid<?>> {
+class LedgerWriter implements ItemStreamWriter<List<Parsed<?>>> {
 
     private final IngestRun current;
     private final InputFile input;
+    private final InputFileReader reader;
     private final IngestCheckpoint checkpoint;
 
-    LedgerWriter(IngestRun current, InputFile input, IngestCheckpoint checkpoint) {
+    LedgerWriter(IngestRun current, InputFile input, InputFileReader reader, IngestCheckpoint checkpoint) {
         this.current = current;
         this.input = input;
+        this.reader = reader;
         this.checkpoint = checkpoint;
     }
 
     @Override
-    public void write(Chunk<? extends Parsed.Valid<?>> chunk) throws IOException {
+    public void write(Chunk<? extends List<Parsed<?>>> chunk) throws IOException {
+        for (List<Parsed<?>> block : chunk) {
+            write(block);
+        }
+        current.get().flushRejects(input);
+    }
+
+    private void write(List<Parsed<?>> block) throws IOException {
         CustomerLedger ledger = current.get().ledger();
         IngestJournal journal = checkpoint.journal();
-        for (Parsed.Valid<?> valid : chunk) {
-            FileCounts counts = current.get().counts(valid.source().file());
+        FileCounts counts = null;
+        for (Parsed<?> parsed : block) {
+            if (parsed instanceof Parsed.Bad<?> bad) {
+                rejected(bad, ledger, journal);
+                continue;
+            }
+            Parsed.Valid<?> valid = (Parsed.Valid<?>) parsed;
+            if (counts == null) { // every row of a block comes from one file
+                counts = current.get().counts(valid.source().file());
+            }
             Object row = valid.row();
             if (row instanceof OrderRow order) {
                 journal.order(order);
@@ -65,7 +85,18 @@ class LedgerWriter implements ItemStreamWriter<Parsed.Valid<?>> {
                 throw new IllegalStateException("unexpected row type " + row.getClass());
             }
         }
-        current.get().flushRejects(input);
+    }
+
+    private void rejected(Parsed.Bad<?> bad, CustomerLedger ledger, IngestJournal journal) throws IOException {
+        current.get().reject(bad.reject());
+        SourceRecord source = bad.source();
+        if (input == InputFile.CUSTOMERS && !source.isTruncated()) {
+            String id = source.value(reader.header(source.file()).index("customer_id"));
+            if (!id.isEmpty()) {
+                ledger.profileRejected(id);
+                journal.profileRejected(id);
+            }
+        }
     }
 
     @Override

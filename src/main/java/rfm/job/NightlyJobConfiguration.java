@@ -29,7 +29,6 @@ import rfm.measure.CustomerLedger;
 import rfm.config.JobFileLoader;
 import rfm.ingest.InputFile;
 import rfm.ingest.Parsed;
-import rfm.ingest.SourceRecord;
 
 /**
  * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
@@ -157,23 +156,20 @@ public class NightlyJobConfiguration {
     private static Step ingest(String name, InputFile file, JobRepository repository, PlatformTransactionManager tm,
                                NightlyRun run, int chunkSize) {
         IngestRun current = new IngestRun(run);
-        InputFileReader reader = new InputFileReader(current, file);
+        InputFileReader reader = new InputFileReader(current, file, chunkSize);
         IngestCheckpoint checkpoint = new IngestCheckpoint(current, file, reader);
-        RejectedRowSkips skips = new RejectedRowSkips(current, file, reader, checkpoint);
         RowParser parser = new RowParser(current, reader, file);
-        return new StepBuilder(name, repository).<SourceRecord, Parsed.Valid<?>>chunk(chunkSize)
+        // one item per chunk: a block of chunkSize records, so the chunk still commits every chunkSize rows
+        return new StepBuilder(name, repository).<RecordBlock, List<Parsed<?>>>chunk(1)
                 .transactionManager(tm)
                 .reader(reader)
                 .processor(parser)
-                .writer(new LedgerWriter(current, file, checkpoint))
+                .writer(new LedgerWriter(current, file, reader, checkpoint))
                 .stream(checkpoint)
                 .stream(parser)
-                .listener((StepExecutionListener) checkpoint)
-                .faultTolerant()
-                .skipPolicy(skips)
-                .skipListener(skips)
-                .allowStartIfComplete(true)
                 .listener((StepExecutionListener) STEP_LOG)
+                .listener((StepExecutionListener) checkpoint) // after-step listeners run last first: the counts before the log line
+                .allowStartIfComplete(true)
                 .build();
     }
 }

@@ -1,6 +1,8 @@
 package rfm.job;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,10 +20,11 @@ import rfm.ingest.Parsed;
 import rfm.ingest.SourceRecord;
 
 /**
- * Adapts the domain's row parsers to an ingest step: a valid row goes on to the writer, a bad row is thrown
- * as {@link RowRejectedException} for the skip machinery. One parser per file (each has its own header).
+ * Adapts the domain's row parsers to an ingest step: parses every record of a block, in file order, into a
+ * valid row or a bad row; the writer folds the one and files the other. One parser per file (each has its own
+ * header).
  */
-class RowParser implements ItemProcessor<SourceRecord, Parsed.Valid<?>>, ItemStream {
+class RowParser implements ItemProcessor<RecordBlock, List<Parsed<?>>>, ItemStream {
 
     private final IngestRun current;
     private final InputFileReader reader;
@@ -41,12 +44,13 @@ class RowParser implements ItemProcessor<SourceRecord, Parsed.Valid<?>>, ItemStr
     }
 
     @Override
-    public Parsed.Valid<?> process(SourceRecord record) {
-        Parsed<?> parsed = parsers.computeIfAbsent(reader.header(record.file()), this::parserFor).apply(record);
-        if (parsed instanceof Parsed.Bad<?> bad) {
-            throw new RowRejectedException(bad.reject());
+    public List<Parsed<?>> process(RecordBlock block) {
+        Function<SourceRecord, Parsed<?>> parser = parsers.computeIfAbsent(reader.header(block.file()), this::parserFor);
+        List<Parsed<?>> parsed = new ArrayList<>(block.records().size());
+        for (SourceRecord r : block.records()) {
+            parsed.add(parser.apply(r));
         }
-        return (Parsed.Valid<?>) parsed;
+        return parsed;
     }
 
     private Function<SourceRecord, Parsed<?>> parserFor(Header header) {
