@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The one CSV writer of the project: UTF-8 (optionally with a BOM for Excel/WPS), RFC 4180 quoting, CRLF.
@@ -27,6 +24,12 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code neutraliseFormulas}, one that starts with = + - @ tab or CR gets a leading apostrophe so a
  * spreadsheet shows it as text instead of running it as a formula; a plain number or phone number such as
  * {@code +86 138 0000 0000} is left as it is (it can run nothing).
+ * <p>
+ * Quoting follows Commons CSV's {@code CSVFormat.RFC4180} (minimal quoting), which wrote these files before:
+ * a field is quoted when it holds a quote, comma, CR or LF, starts with a character up to {@code #}, ends with
+ * one up to a space, or is an empty first field. It is done here, into one buffer per row, because the
+ * printer's per-value work was a sixth of writing a million-row file (see docs/performance.md); a test checks
+ * the two against each other.
  */
 public final class CsvOutput implements Closeable {
 
@@ -34,7 +37,8 @@ public final class CsvOutput implements Closeable {
     /** "+86 138 0000 0000", "-12.5": a spreadsheet may read them as numbers, but they can run nothing. */
     private static final Pattern NUMBER_OR_PHONE = Pattern.compile("[+-][0-9 ()./-]*[0-9][0-9 ()./-]*");
 
-    private final CSVPrinter printer;
+    private final Writer writer;
+    private final StringBuilder line = new StringBuilder(256);
     private final boolean neutraliseFormulas;
     private final int columns;
     private long rows;
@@ -46,12 +50,14 @@ public final class CsvOutput implements Closeable {
         if (bom && !append) {
             out.write(BOM);
         }
-        this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                CSVFormat.RFC4180);
+        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         this.neutraliseFormulas = neutraliseFormulas;
         this.columns = header.size();
         if (!append) {
-            printer.printRecord(header);
+            for (String name : header) {
+                field(name);
+            }
+            endLine();
         }
     }
 
@@ -75,7 +81,7 @@ public final class CsvOutput implements Closeable {
     /** Hands the rows written so far to the operating system. */
     public void flush() {
         try {
-            printer.flush();
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,16 +91,59 @@ public final class CsvOutput implements Closeable {
         if (values.size() != columns) {
             throw new IllegalArgumentException("row has " + values.size() + " values for " + columns + " columns");
         }
-        List<String> cells = new ArrayList<>(values.size());
         for (Object v : values) {
-            cells.add(cell(v));
+            field(cell(v));
         }
+        endLine();
+        rows++;
+    }
+
+    private void field(String value) {
+        boolean first = line.isEmpty();
+        if (!first) {
+            line.append(',');
+        }
+        if (needsQuotes(value, first)) {
+            line.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"') {
+                    line.append('"');
+                }
+                line.append(c);
+            }
+            line.append('"');
+        } else {
+            line.append(value);
+        }
+    }
+
+    /** Commons CSV's minimal quoting (QuoteMode.MINIMAL of CSVFormat.RFC4180). */
+    static boolean needsQuotes(String value, boolean firstInRecord) {
+        int n = value.length();
+        if (n == 0) {
+            return firstInRecord; // an empty record would otherwise read as a blank line
+        }
+        if (value.charAt(0) <= '#') {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' || c == '"' || c == ',') {
+                return true;
+            }
+        }
+        return value.charAt(n - 1) <= ' ';
+    }
+
+    private void endLine() {
+        line.append("\r\n");
         try {
-            printer.printRecord(cells);
+            writer.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        rows++;
+        line.setLength(0);
     }
 
     /** Data rows written so far (the header not counted). */
@@ -131,7 +180,7 @@ public final class CsvOutput implements Closeable {
     @Override
     public void close() {
         try {
-            printer.close(true);
+            writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

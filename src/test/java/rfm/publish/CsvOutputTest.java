@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,5 +142,33 @@ class CsvOutputTest {
         try (CsvOutput out = CsvOutput.create(file, List.of("a", "b"), false, true)) {
             assertThatThrownBy(() -> out.row(List.of("only one"))).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    /** The quoting done here is Commons CSV's RFC4180 printing, which wrote these files before: same bytes. */
+    @Test
+    void quotesExactlyAsCommonsCsvRfc4180() throws IOException {
+        String alphabet = "aZ9 \"',\r\n\t#!$=+-@中€~\u007f\u0000";
+        Random random = new Random(7);
+        StringBuilder expected = new StringBuilder();
+        Path file = dir.resolve("quoted.csv");
+        List<String> header = List.of("a", "b", "c");
+        try (CSVPrinter printer = new CSVPrinter(expected, CSVFormat.RFC4180);
+             CsvOutput out = CsvOutput.create(file, header, false, false)) {
+            printer.printRecord(header);
+            for (int r = 0; r < 5_000; r++) {
+                String[] fields = new String[3];
+                for (int f = 0; f < 3; f++) {
+                    StringBuilder v = new StringBuilder();
+                    int length = random.nextInt(4);
+                    for (int i = 0; i < length; i++) {
+                        v.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                    fields[f] = v.toString();
+                }
+                printer.printRecord((Object[]) fields);
+                out.row(Arrays.asList((Object[]) fields));
+            }
+        }
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
 }
