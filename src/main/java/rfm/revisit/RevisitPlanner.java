@@ -1,9 +1,11 @@
 package rfm.revisit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,13 @@ public final class RevisitPlanner {
 
     private final RevisitSettings settings;
     private final LocalDate asOf;
+    private final byte[] asOfBar;
+    private final MessageDigest sha256 = DigestUtils.getSha256Digest();
 
     public RevisitPlanner(RevisitSettings settings, LocalDate asOf) {
         this.settings = settings;
         this.asOf = asOf;
+        this.asOfBar = (asOf + "|").getBytes(StandardCharsets.UTF_8);
     }
 
     public RevisitPlan plan(List<ScoredCustomer> customers) {
@@ -58,21 +63,27 @@ public final class RevisitPlanner {
         }
         List<RevisitTask> scheduled = new ArrayList<>();
         List<RevisitTask> unscheduled = new ArrayList<>();
-        LocalDate horizon = asOf.plusDays(settings.horizonDays());
+        long first = asOf.toEpochDay();
+        int horizon = settings.horizonDays(); // days after the as-of date
         byOwner.forEach((owner, tasks) -> {
             int capacity = settings.capacity().perDay(owner);
-            Map<LocalDate, Integer> load = new HashMap<>();
+            int[] load = new int[horizon + 1]; // tasks per day, from the as-of date to the horizon
+            int allFullBefore = 0; // every day before this one is full
             tasks.sort(URGENCY);
             for (RevisitTask task : tasks) {
-                LocalDate day = task.intendedDue();
-                while (!day.isAfter(horizon) && load.getOrDefault(day, 0) >= capacity) {
-                    day = day.plusDays(1);
+                long due = task.intendedDue().toEpochDay() - first;
+                int day = (int) Math.max(Math.max(due, 0), allFullBefore);
+                while (day <= horizon && load[day] >= capacity) {
+                    day++;
                 }
-                if (day.isAfter(horizon)) {
+                if (day > horizon || due > horizon) {
                     unscheduled.add(task);
                 } else {
-                    load.merge(day, 1, Integer::sum);
-                    scheduled.add(task.scheduledOn(day));
+                    load[day]++;
+                    while (allFullBefore <= horizon && load[allFullBefore] >= capacity) {
+                        allFullBefore++;
+                    }
+                    scheduled.add(task.scheduledOn(asOf.plusDays(day)));
                 }
             }
         });
@@ -147,8 +158,13 @@ public final class RevisitPlanner {
         return candidates.get(candidates.size() - 1);
     }
 
-    /** Stable: the same customer, reason and as-of date always give the same id. */
+    /**
+     * Stable: the same customer, reason and as-of date always give the same id ("T" and the first 16 hex digits of
+     * the SHA-256 of {@code asOf|customerId|reason}). One digest per planner: a planner plans on one thread.
+     */
     String taskId(String customerId, String reason) {
-        return "T" + DigestUtils.sha256Hex(asOf + "|" + customerId + "|" + reason).substring(0, 16);
+        sha256.update(asOfBar);
+        sha256.update((customerId + "|" + reason).getBytes(StandardCharsets.UTF_8));
+        return "T" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
     }
 }
