@@ -53,7 +53,7 @@ public class HistoryStore {
         Map<Object, Object> shared = new HashMap<>(); // a few distinct segments, stages and dates, a million customers
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier, r_score,"
-                    + " f_score, m_score, churn_risk, segment_since FROM rfm_customer_state"
+                    + " f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
                     + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
             ps.setFetchSize(10_000); // PostgreSQL streams the rows (inside a transaction) instead of loading all
             ps.setObject(1, night);
@@ -62,7 +62,7 @@ public class HistoryStore {
         }, (ResultSet rs) -> {
             into.put(rs.getString(1), new CustomerState(share(shared, rs.getString(2)), share(shared, rs.getString(3)),
                     share(shared, rs.getString(4)), score(rs, 5), score(rs, 6), score(rs, 7), rs.getBoolean(8),
-                    share(shared, rs.getObject(9, LocalDate.class))));
+                    share(shared, rs.getObject(9, LocalDate.class))), rs.getLong(10));
         });
     }
 
@@ -120,31 +120,34 @@ public class HistoryStore {
             jdbc.update("DELETE FROM rfm_history_pending");
         }
         List<Integer> changed = Arrays.stream(night.changed()).boxed().toList();
-        List<String> closed = new ArrayList<>();
+        List<Long> closed = new ArrayList<>();
         for (int i : night.changed()) {
             if (night.previous(i) != null) {
-                closed.add(night.customers().get(i).customerId());
+                closed.add(night.previous().rowId(i));
             }
         }
-        night.previous().gone().forEach(g -> closed.add(g.customerId()));
-        batch("UPDATE rfm_customer_state SET valid_to = ? WHERE customer_id = ? AND valid_to IS NULL", closed, (ps, id) -> {
+        night.previous().gone().forEach(g -> closed.add(g.rowId()));
+        batch("UPDATE rfm_customer_state SET valid_to = ? WHERE state_id = ?", closed, (ps, id) -> {
             ps.setObject(1, d);
-            ps.setString(2, id);
+            ps.setLong(2, id);
         });
-        batch("INSERT INTO rfm_customer_state (customer_id, valid_from, valid_to, segment, lifecycle_stage, value_tier,"
-                + " r_score, f_score, m_score, churn_risk, segment_since) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)", changed,
-                (ps, i) -> {
+        Long last = jdbc.queryForObject("SELECT MAX(state_id) FROM rfm_customer_state", Long.class);
+        long firstId = (last == null ? 0 : last) + 1; // new rows numbered on from the last, by tonight's customer index
+        batch("INSERT INTO rfm_customer_state (state_id, customer_id, valid_from, valid_to, segment, lifecycle_stage,"
+                + " value_tier, r_score, f_score, m_score, churn_risk, segment_since) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+                changed, (ps, i) -> {
                     CustomerState s = night.current(i);
-                    ps.setString(1, night.customers().get(i).customerId());
-                    ps.setObject(2, d);
-                    ps.setString(3, s.segment());
-                    ps.setString(4, s.lifecycleStage());
-                    ps.setString(5, s.valueTier());
-                    setScore(ps, 6, s.r());
-                    setScore(ps, 7, s.f());
-                    setScore(ps, 8, s.m());
-                    ps.setBoolean(9, s.churnRisk());
-                    ps.setObject(10, s.segmentSince());
+                    ps.setLong(1, firstId + i);
+                    ps.setString(2, night.customers().get(i).customerId());
+                    ps.setObject(3, d);
+                    ps.setString(4, s.segment());
+                    ps.setString(5, s.lifecycleStage());
+                    ps.setString(6, s.valueTier());
+                    setScore(ps, 7, s.r());
+                    setScore(ps, 8, s.f());
+                    setScore(ps, 9, s.m());
+                    ps.setBoolean(10, s.churnRisk());
+                    ps.setObject(11, s.segmentSince());
                 });
         jdbc.update("INSERT INTO rfm_history_pending (as_of) VALUES (?)", d);
     }

@@ -16,12 +16,13 @@ import rfm.classify.ScoredCustomer;
  */
 public final class PreviousStates {
 
-    /** A customer of the previous night that no input names tonight. */
-    public record Gone(String customerId, CustomerState state) {
+    /** A customer of the previous night that no input names tonight; {@code rowId} as in {@link #rowId(int)}. */
+    public record Gone(String customerId, CustomerState state, long rowId) {
     }
 
     private final String[] ids;
     private final CustomerState[] states;
+    private final long[] rowIds;
     private final List<Gone> gone = new ArrayList<>();
 
     /** @param customers tonight's customers, ordered by customer id */
@@ -34,15 +35,27 @@ public final class PreviousStates {
             }
         }
         states = new CustomerState[ids.length];
+        rowIds = new long[ids.length];
     }
 
     public void put(String customerId, CustomerState state) {
+        put(customerId, state, 0);
+    }
+
+    /** A customer's state on the previous night, and the history's row holding it (its {@code state_id}). */
+    public void put(String customerId, CustomerState state, long rowId) {
         int i = Arrays.binarySearch(ids, customerId);
         if (i >= 0) {
             states[i] = state;
+            rowIds[i] = rowId;
         } else {
-            gone.add(new Gone(customerId, state));
+            gone.add(new Gone(customerId, state, rowId));
         }
+    }
+
+    /** The history's row holding the previous state of tonight's i-th customer (0 when none was given). */
+    public long rowId(int i) {
+        return rowIds[i];
     }
 
     /** The previous state of tonight's i-th customer, or null for a new one. */

@@ -340,7 +340,7 @@ class HistoryFunctionalTests {
                 "--job", JOB, "--as-of", D1);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\""))
-                .containsExactly("null", "0", "1", "2", "3");
+                .containsExactly("null", "0", "1", "2", "3", "4");
         assertThat(query(db, "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
     }
 
@@ -448,5 +448,51 @@ class HistoryFunctionalTests {
         Files.writeString(folder.resolve("customers.csv"), customers);
         Files.writeString(folder.resolve("orders.csv"), orders);
         Files.writeString(folder.resolve("interactions.csv"), interactions);
+    }
+    /**
+     * A history recorded before V4 (states keyed by customer and date) is renumbered by the migration, and the next
+     * night closes and opens stretches in it exactly as in a history written by this version.
+     */
+    @Test
+    void statesRecordedBeforeTheRowIdsAreTakenOverByTheMigration() throws Exception {
+        assertThat(night(D1).exitCode()).isZero();
+        Path old = tmp.resolve("v3");
+        String url = "jdbc:h2:file:" + old.toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").baselineOnMigrate(true)
+                .baselineVersion("0").target("3").load().migrate();
+        String columns = "customer_id, valid_from, valid_to, segment, lifecycle_stage, value_tier, r_score, f_score,"
+                + " m_score, churn_risk, segment_since";
+        try (Connection to = DriverManager.getConnection(url, "sa", "");
+             Connection from = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("db").toAbsolutePath(), "sa", "")) {
+            copy(from, to, "SELECT " + columns + " FROM rfm_customer_state", "rfm_customer_state (" + columns + ")", 11);
+            copy(from, to, "SELECT as_of, customers, changes, tasks, recorded_at FROM rfm_history_run",
+                    "rfm_history_run (as_of, customers, changes, tasks, recorded_at)", 5);
+        }
+        CommandRun migrated = CommandRun.of("--input", INPUT, "--output", tmp.resolve("out-v3").toString(), "--db", old.toString(),
+                "--job", JOB, "--as-of", D2);
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        assertThat(night(D2).exitCode()).isZero();
+
+        for (String file : List.of("customers_scored.csv", "crm_delta.csv")) {
+            assertThat(Files.readString(tmp.resolve("out-v3").resolve(D2).resolve(file))).as(file)
+                    .isEqualTo(Files.readString(published(D2).resolve(file)));
+        }
+        String states = "SELECT " + columns + " FROM rfm_customer_state ORDER BY customer_id, valid_from";
+        assertThat(query(old, states)).isEqualTo(query(tmp.resolve("db"), states)).hasSizeGreaterThan(5);
+        assertThat(query(old, "SELECT COUNT(DISTINCT state_id), COUNT(*) FROM rfm_customer_state"))
+                .isEqualTo(query(old, "SELECT COUNT(*), COUNT(*) FROM rfm_customer_state"));
+    }
+
+    private static void copy(Connection from, Connection to, String select, String into, int columns) throws SQLException {
+        try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery(select);
+             var insert = to.prepareStatement("INSERT INTO " + into + " VALUES (" + "?, ".repeat(columns - 1) + "?)")) {
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    insert.setObject(i, rs.getObject(i));
+                }
+                insert.executeUpdate();
+            }
+        }
     }
 }
