@@ -1,7 +1,6 @@
 package rfm.job;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -22,7 +21,7 @@ import rfm.measure.CustomerLedger;
  * can rebuild the ledger; bad rows and duplicate or future-dated orders go to {@code rejects/<file>.csv}.
  * A bad customers.csv row still marks its customer (see {@link CustomerLedger#profileRejected}).
  */
-class LedgerWriter implements ItemStreamWriter<List<Parsed<?>>> {
+class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
     private final IngestRun current;
     private final InputFile input;
@@ -37,26 +36,23 @@ class LedgerWriter implements ItemStreamWriter<List<Parsed<?>>> {
     }
 
     @Override
-    public void write(Chunk<? extends List<Parsed<?>>> chunk) throws IOException {
-        for (List<Parsed<?>> block : chunk) {
+    public void write(Chunk<? extends ParsedBlock> chunk) throws IOException {
+        for (ParsedBlock block : chunk) {
             write(block);
         }
         current.get().flushRejects(input);
     }
 
-    private void write(List<Parsed<?>> block) throws IOException {
+    private void write(ParsedBlock block) throws IOException {
         CustomerLedger ledger = current.get().ledger();
         IngestJournal journal = checkpoint.journal();
-        FileCounts counts = null;
-        for (Parsed<?> parsed : block) {
+        FileCounts counts = current.get().counts(block.file());
+        for (Parsed<?> parsed : block.rows()) {
             if (parsed instanceof Parsed.Bad<?> bad) {
                 rejected(bad, ledger, journal);
                 continue;
             }
             Parsed.Valid<?> valid = (Parsed.Valid<?>) parsed;
-            if (counts == null) { // every row of a block comes from one file
-                counts = current.get().counts(valid.source().file());
-            }
             Object row = valid.row();
             if (row instanceof OrderRow order) {
                 journal.order(order);

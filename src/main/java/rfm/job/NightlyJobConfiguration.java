@@ -28,7 +28,6 @@ import rfm.measure.CustomerLedger;
 
 import rfm.config.JobFileLoader;
 import rfm.ingest.InputFile;
-import rfm.ingest.Parsed;
 
 /**
  * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
@@ -160,7 +159,7 @@ public class NightlyJobConfiguration {
         IngestCheckpoint checkpoint = new IngestCheckpoint(current, file, reader);
         RowParser parser = new RowParser(current, reader, file);
         // one item per chunk: a block of chunkSize records, so the chunk still commits every chunkSize rows
-        return new StepBuilder(name, repository).<RecordBlock, List<Parsed<?>>>chunk(1)
+        return new StepBuilder(name, repository).<RecordBlock, ParsedBlock>chunk(1)
                 .transactionManager(tm)
                 .reader(reader)
                 .processor(parser)

@@ -24,7 +24,7 @@ import rfm.ingest.SourceRecord;
  * valid row or a bad row; the writer folds the one and files the other. One parser per file (each has its own
  * header).
  */
-class RowParser implements ItemProcessor<RecordBlock, List<Parsed<?>>>, ItemStream {
+class RowParser implements ItemProcessor<RecordBlock, ParsedBlock>, ItemStream {
 
     private final IngestRun current;
     private final InputFileReader reader;
@@ -44,13 +44,13 @@ class RowParser implements ItemProcessor<RecordBlock, List<Parsed<?>>>, ItemStre
     }
 
     @Override
-    public List<Parsed<?>> process(RecordBlock block) {
+    public ParsedBlock process(RecordBlock block) {
         Function<SourceRecord, Parsed<?>> parser = parsers.computeIfAbsent(reader.header(block.file()), this::parserFor);
         List<Parsed<?>> parsed = new ArrayList<>(block.records().size());
         for (SourceRecord r : block.records()) {
             parsed.add(parser.apply(r));
         }
-        return parsed;
+        return new ParsedBlock(block.file(), parsed);
     }
 
     private Function<SourceRecord, Parsed<?>> parserFor(Header header) {

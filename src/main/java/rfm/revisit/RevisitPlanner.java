@@ -71,12 +71,11 @@ public final class RevisitPlanner {
             int allFullBefore = 0; // every day before this one is full
             tasks.sort(URGENCY);
             for (RevisitTask task : tasks) {
-                long due = task.intendedDue().toEpochDay() - first;
-                int day = (int) Math.max(Math.max(due, 0), allFullBefore);
+                int day = Math.max((int) (task.intendedDue().toEpochDay() - first), allFullBefore);
                 while (day <= horizon && load[day] >= capacity) {
                     day++;
                 }
-                if (day > horizon || due > horizon) {
+                if (day > horizon) {
                     unscheduled.add(task);
                 } else {
                     load[day]++;
