@@ -1,12 +1,16 @@
 package rfm.measure;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import rfm.ingest.CustomerProfile;
 import rfm.ingest.InteractionRow;
@@ -18,8 +22,9 @@ import rfm.ingest.OrderRow;
  * interactions after the as-of date are ignored. Every customer named by a valid row appears.
  * <p>
  * Threads: orders, interactions and customer profiles may be added from three different threads at once (one
- * thread per kind of row), because each kind touches its own part of a customer's state and the customer map
- * is concurrent. {@link #measure()} must come after all of them have finished.
+ * thread per kind of row): each kind keeps its own part of the state (its own id index and tallies, or the
+ * profile map), which no other thread touches. {@link #measure()} must come after all of them have finished
+ * (the step executions hand over through the job's thread pool, which orders the writes before it).
  */
 public final class CustomerLedger {
 
@@ -35,8 +40,13 @@ public final class CustomerLedger {
     private final MeasureSettings settings;
     private final int asOfDay;
     private final int monetaryWindowStart;
-    private final Map<String, CustomerAccumulator> customers = new ConcurrentHashMap<>(1 << 16);
+    /* Each kind of row has its own part of the state, touched by one thread only: no locks, no shared cache lines. */
+    private IdIndex orderCustomers = new IdIndex();
+    private OrderTally[] orderTallies = new OrderTally[1 << 10];
     private OrderIdSet orderIds = new OrderIdSet();
+    private IdIndex interactionCustomers = new IdIndex();
+    private InteractionTally[] interactionTallies = new InteractionTally[1 << 10];
+    private final Map<String, CustomerProfile> profiles = new HashMap<>();
     private final Set<String> rejectedProfiles = new HashSet<>();
     private Map<String, ? extends CustomerWatch> watches = Map.of();
 
@@ -49,7 +59,7 @@ public final class CustomerLedger {
 
     /** Customers to follow row by row (see {@link CustomerWatch}); set before the first row. */
     public void watch(Map<String, ? extends CustomerWatch> watches) {
-        if (!customers.isEmpty()) {
+        if (orderCustomers.size() + interactionCustomers.size() + profiles.size() > 0) {
             throw new IllegalStateException("watch() after the first row");
         }
         this.watches = Map.copyOf(watches);
@@ -60,10 +70,10 @@ public final class CustomerLedger {
             throw new IllegalStateException("an order after ordersComplete(): order " + order.orderId());
         }
         if (!orderIds.add(order.orderId())) {
-            customer(order.customerId());
+            orderTally(order.customerId());
             return OrderVerdict.DUPLICATE;
         }
-        CustomerAccumulator c = customer(order.customerId());
+        OrderTally c = orderTally(order.customerId());
         int day = (int) order.orderDate().toEpochDay();
         if (day > asOfDay) {
             return OrderVerdict.FUTURE_DATED;
@@ -79,7 +89,7 @@ public final class CustomerLedger {
     }
 
     public InteractionVerdict add(InteractionRow row) {
-        CustomerAccumulator c = customer(row.customerId());
+        InteractionTally c = interactionTally(row.customerId());
         int day = (int) row.occurredAt().toLocalDate().toEpochDay();
         if (day > asOfDay) {
             return InteractionVerdict.AFTER_AS_OF;
@@ -93,12 +103,7 @@ public final class CustomerLedger {
     }
 
     public ProfileVerdict add(CustomerProfile profile) {
-        CustomerAccumulator c = customer(profile.customerId());
-        if (c.profile != null) {
-            return ProfileVerdict.DUPLICATE;
-        }
-        c.profile = profile;
-        return ProfileVerdict.USED;
+        return profiles.putIfAbsent(profile.customerId(), profile) == null ? ProfileVerdict.USED : ProfileVerdict.DUPLICATE;
     }
 
     /**
@@ -117,8 +122,10 @@ public final class CustomerLedger {
         orderIds = null;
     }
 
+
+    /** How many customers the rows so far have named. */
     public int customerCount() {
-        return customers.size();
+        return customerIds().length;
     }
 
     /** Every customer with its measures, ordered by customer id. */
@@ -132,25 +139,120 @@ public final class CustomerLedger {
      */
     public List<MeasuredCustomer> drain() {
         List<MeasuredCustomer> result = measure(true);
+        orderCustomers = new IdIndex();
+        orderTallies = new OrderTally[1 << 10];
+        interactionCustomers = new IdIndex();
+        interactionTallies = new InteractionTally[1 << 10];
         rejectedProfiles.clear();
         return result;
     }
 
     private List<MeasuredCustomer> measure(boolean release) {
-        String[] ids = customers.keySet().toArray(new String[0]);
+        String[] ids = customerIds();
         Arrays.sort(ids);
         List<MeasuredCustomer> result = new ArrayList<>(ids.length);
         for (String id : ids) {
-            CustomerAccumulator c = release ? customers.remove(id) : customers.get(id);
-            CustomerProfile profile = c.profile != null ? c.profile
-                    : rejectedProfiles.contains(id) ? CustomerProfile.rejectedRow(id) : CustomerProfile.unknown(id);
-            result.add(new MeasuredCustomer(profile, c.measures(id, settings)));
+            int o = orderCustomers.indexOf(id);
+            int i = interactionCustomers.indexOf(id);
+            OrderTally orders = o < 0 ? OrderTally.NONE : orderTallies[o];
+            InteractionTally interactions = i < 0 ? InteractionTally.NONE : interactionTallies[i];
+            CustomerProfile profile = release ? profiles.remove(id) : profiles.get(id);
+            if (profile == null) {
+                profile = rejectedProfiles.contains(id) ? CustomerProfile.rejectedRow(id) : CustomerProfile.unknown(id);
+            }
+            if (release) { // the tallies are done with; measures take their place
+                if (o >= 0) {
+                    orderTallies[o] = null;
+                }
+                if (i >= 0) {
+                    interactionTallies[i] = null;
+                }
+            }
+            result.add(new MeasuredCustomer(profile, measures(id, orders, interactions, settings)));
         }
         return result;
     }
 
-    private CustomerAccumulator customer(String id) {
-        CustomerAccumulator c = customers.get(id); // lock-free for the customers already seen, most rows
-        return c != null ? c : customers.computeIfAbsent(id, k -> new CustomerAccumulator(watches.get(k)));
+    /** Every customer named by a valid row of any input, once each. */
+    private String[] customerIds() {
+        List<String> ids = new ArrayList<>(orderCustomers.size() + interactionCustomers.size() / 4 + profiles.size() / 4);
+        for (int n = 0; n < orderCustomers.size(); n++) {
+            ids.add(orderCustomers.id(n));
+        }
+        for (int n = 0; n < interactionCustomers.size(); n++) {
+            String id = interactionCustomers.id(n);
+            if (orderCustomers.indexOf(id) < 0) {
+                ids.add(id);
+            }
+        }
+        for (String id : profiles.keySet()) {
+            if (orderCustomers.indexOf(id) < 0 && interactionCustomers.indexOf(id) < 0) {
+                ids.add(id);
+            }
+        }
+        return ids.toArray(new String[0]);
+    }
+
+    /** The measures of a customer with these orders and these interactions. */
+    private static CustomerMeasures measures(String customerId, OrderTally o, InteractionTally t, MeasureSettings s) {
+        int d = (int) s.asOf().toEpochDay();
+        NeedCategory need = t.topNeed();
+        LocalDate lastContact = t.lastOutDay == InteractionTally.NO_DAY ? null : LocalDate.ofEpochDay(t.lastOutDay);
+        LocalDate lastInbound = t.lastInDay == InteractionTally.NO_DAY ? null : LocalDate.ofEpochDay(t.lastInDay);
+        Integer satisfaction = t.lastSurveyAt == Long.MIN_VALUE ? null : t.lastSatisfaction;
+        LocalDate surveyDate = t.lastSurveyAt == Long.MIN_VALUE ? null
+                : LocalDateTime.ofEpochSecond(t.lastSurveyAt, 0, ZoneOffset.UTC).toLocalDate();
+        if (o.orderCount == 0) {
+            return new CustomerMeasures(customerId, 0, BigDecimal.ZERO, null, null, null, null, 0, 0, 0,
+                    t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDate, need);
+        }
+        int[] days = Arrays.copyOf(o.orderDays, o.orderCount);
+        Arrays.sort(days);
+        int first = days[0];
+        int last = days[days.length - 1];
+        int distinct = 1;
+        for (int i = 1; i < days.length; i++) {
+            if (days[i] != days[i - 1]) {
+                distinct++;
+            }
+        }
+        int w = s.decliningWindowDays();
+        int recent = 0;
+        int prior = 0;
+        for (int day : days) {
+            if (day > d - w) {
+                recent++;
+            } else if (day > d - 2 * w) {
+                prior++;
+            }
+        }
+        int frequency = s.monetaryWindowDays() == null ? o.orderCount : o.windowOrders;
+        return new CustomerMeasures(customerId, frequency, o.windowMonetary,
+                LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), d - last, d - first, distinct,
+                recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDate, need);
+    }
+
+    private OrderTally orderTally(String id) {
+        int n = orderCustomers.add(id);
+        if (n == orderTallies.length) {
+            orderTallies = Arrays.copyOf(orderTallies, n * 2);
+        }
+        OrderTally t = orderTallies[n];
+        if (t == null) {
+            t = orderTallies[n] = new OrderTally(watches.get(id));
+        }
+        return t;
+    }
+
+    private InteractionTally interactionTally(String id) {
+        int n = interactionCustomers.add(id);
+        if (n == interactionTallies.length) {
+            interactionTallies = Arrays.copyOf(interactionTallies, n * 2);
+        }
+        InteractionTally t = interactionTallies[n];
+        if (t == null) {
+            t = interactionTallies[n] = new InteractionTally(watches.get(id));
+        }
+        return t;
     }
 }

@@ -1,0 +1,168 @@
+package rfm.measure;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Numbers customer ids 0, 1, 2, ... in the order they are first seen, for one thread. An id of up to 24
+ * characters, all of them Latin-1 (nearly every real id: digits, letters, dashes), is kept inside the table
+ * itself, so finding it reads one cache line: a slot is four longs, three with the id's characters one per byte
+ * and one with its length, some bits of its hash and its number. Other ids go to a plain map.
+ * <p>
+ * With a {@code ConcurrentHashMap<String, ...>} a lookup read the table, the entry, the key string and its
+ * bytes, and the value: four or five cache misses per row once there are more customers than fit in the cache.
+ * Not thread-safe: each kind of input row has its own index (see {@link CustomerLedger}).
+ */
+final class IdIndex {
+
+    private static final int MAX_INLINE = 24;
+    private static final int STRIDE = 4;
+    private static final long INDEX_MASK = 0xFFFF_FFFFL;
+
+    /** Per slot: three longs of characters, then (hash tag << 40 | (length + 1) << 32 | number); 0 = empty. */
+    private long[] slots = new long[STRIDE << 12];
+    private int inlineCount;
+    private final Map<String, Integer> others = new HashMap<>();
+    private String[] ids = new String[1 << 10];
+    private int size;
+
+    /** The id's number, given it now if it is new. */
+    int add(String id) {
+        int n = id.length();
+        if (n > MAX_INLINE) {
+            return addOther(id);
+        }
+        long k0 = 0;
+        long k1 = 0;
+        long k2 = 0;
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (c > 0xFF) {
+                return addOther(id);
+            }
+            long b = (long) c << ((i & 7) << 3);
+            if (i < 8) {
+                k0 |= b;
+            } else if (i < 16) {
+                k1 |= b;
+            } else {
+                k2 |= b;
+            }
+        }
+        long hash = hash(k0, k1, k2, n);
+        long head = (hash >>> 40) << 40 | (long) (n + 1) << 32;
+        int mask = slots.length - 1;
+        for (int i = (int) hash & mask & -STRIDE; ; i = (i + STRIDE) & mask) {
+            long meta = slots[i + 3];
+            if (meta == 0) {
+                int number = newNumber(id);
+                slots[i] = k0;
+                slots[i + 1] = k1;
+                slots[i + 2] = k2;
+                slots[i + 3] = head | number;
+                if (++inlineCount * 4L > (slots.length / STRIDE) * 3L) { // at most three quarters full
+                    grow();
+                }
+                return number;
+            }
+            if ((meta & ~INDEX_MASK) == head && slots[i] == k0 && slots[i + 1] == k1 && slots[i + 2] == k2) {
+                return (int) (meta & INDEX_MASK);
+            }
+        }
+    }
+
+    /** The id's number, or -1 when it has none. */
+    int indexOf(String id) {
+        int n = id.length();
+        if (n > MAX_INLINE) {
+            return otherIndex(id);
+        }
+        long k0 = 0;
+        long k1 = 0;
+        long k2 = 0;
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (c > 0xFF) {
+                return otherIndex(id);
+            }
+            long b = (long) c << ((i & 7) << 3);
+            if (i < 8) {
+                k0 |= b;
+            } else if (i < 16) {
+                k1 |= b;
+            } else {
+                k2 |= b;
+            }
+        }
+        long hash = hash(k0, k1, k2, n);
+        long head = (hash >>> 40) << 40 | (long) (n + 1) << 32;
+        int mask = slots.length - 1;
+        for (int i = (int) hash & mask & -STRIDE; ; i = (i + STRIDE) & mask) {
+            long meta = slots[i + 3];
+            if (meta == 0) {
+                return -1;
+            }
+            if ((meta & ~INDEX_MASK) == head && slots[i] == k0 && slots[i + 1] == k1 && slots[i + 2] == k2) {
+                return (int) (meta & INDEX_MASK);
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The id numbered {@code number}: the string seen first. */
+    String id(int number) {
+        return ids[number];
+    }
+
+    private int addOther(String id) {
+        Integer known = others.get(id);
+        return known != null ? known : newOther(id);
+    }
+
+    private int newOther(String id) {
+        int number = newNumber(id);
+        others.put(id, number);
+        return number;
+    }
+
+    private int otherIndex(String id) {
+        Integer known = others.get(id);
+        return known == null ? -1 : known;
+    }
+
+    private int newNumber(String id) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+        }
+        ids[size] = id;
+        return size++;
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length - 1;
+        for (int j = 0; j < old.length; j += STRIDE) {
+            long meta = old[j + 3];
+            if (meta != 0) {
+                int n = (int) ((meta >>> 32) & 0xFF) - 1;
+                int i = (int) hash(old[j], old[j + 1], old[j + 2], n) & mask & -STRIDE;
+                while (slots[i + 3] != 0) {
+                    i = (i + STRIDE) & mask;
+                }
+                System.arraycopy(old, j, slots, i, STRIDE);
+            }
+        }
+    }
+
+    private static long hash(long k0, long k1, long k2, int n) {
+        long h = (k0 * 0x9E3779B97F4A7C15L) ^ (k1 * 0xC2B2AE3D27D4EB4FL) ^ (k2 * 0x165667B19E3779F9L) ^ n;
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 29);
+    }
+}

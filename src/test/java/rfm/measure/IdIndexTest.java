@@ -1,0 +1,77 @@
+package rfm.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class IdIndexTest {
+
+    @Test
+    void numbersIdsInTheOrderFirstSeen() {
+        IdIndex index = new IdIndex();
+        assertThat(index.add("C2")).isZero();
+        assertThat(index.add("C1")).isEqualTo(1);
+        assertThat(index.add("C2")).isZero();
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.id(1)).isEqualTo("C1");
+        assertThat(index.indexOf("C1")).isEqualTo(1);
+        assertThat(index.indexOf("C3")).isEqualTo(-1);
+    }
+
+    @Test
+    void idsThatDifferOnlyInLengthOrInAZeroCharacterAreDifferent() {
+        IdIndex index = new IdIndex();
+        int a = index.add("A");
+        int b = index.add("A\0");
+        int empty = index.add("");
+        assertThat(new int[] {a, b, empty}).doesNotHaveDuplicates();
+        assertThat(index.indexOf("A\0\0")).isEqualTo(-1);
+        assertThat(index.indexOf("")).isEqualTo(empty);
+    }
+
+    @Test
+    void longAndNonLatinIdsAreKeptBesideTheTable() {
+        IdIndex index = new IdIndex();
+        String exactly24 = "123456789012345678901234";
+        String longer = exactly24 + "5";
+        String chinese = "客户-001";
+        String latin1 = "Müller-ÿ";
+        int[] n = {index.add(exactly24), index.add(longer), index.add(chinese), index.add(latin1)};
+        assertThat(n).containsExactly(0, 1, 2, 3);
+        assertThat(index.add(longer)).isEqualTo(1);
+        assertThat(index.add(chinese)).isEqualTo(2);
+        assertThat(index.indexOf(exactly24)).isZero();
+        assertThat(index.indexOf(latin1)).isEqualTo(3);
+        assertThat(index.indexOf("客户-002")).isEqualTo(-1);
+        assertThat(index.id(2)).isEqualTo(chinese);
+    }
+
+    @Test
+    void agreesWithAHashMapOverManyIdsAcrossGrowth() {
+        IdIndex index = new IdIndex();
+        Map<String, Integer> expected = new HashMap<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 300_000; i++) {
+            String id = switch (random.nextInt(5)) {
+                case 0 -> "C" + random.nextInt(100_000);
+                case 1 -> Long.toString(random.nextLong() & Long.MAX_VALUE) + random.nextInt(1000); // up to 22 digits
+                case 2 -> "cust-" + random.nextInt(50_000) + "-" + "x".repeat(random.nextInt(25));
+                case 3 -> "客户" + random.nextInt(1000);
+                default -> Integer.toString(random.nextInt(200_000), 36);
+            };
+            int number = index.add(id);
+            Integer known = expected.putIfAbsent(id, expected.size());
+            assertThat(number).isEqualTo(known == null ? expected.size() - 1 : known);
+        }
+        assertThat(index.size()).isEqualTo(expected.size());
+        expected.forEach((id, number) -> {
+            assertThat(index.indexOf(id)).isEqualTo(number);
+            assertThat(index.id(number)).isEqualTo(id);
+        });
+        assertThat(index.indexOf("C100000")).isEqualTo(-1);
+    }
+}
