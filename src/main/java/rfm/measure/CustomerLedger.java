@@ -57,6 +57,16 @@ public final class CustomerLedger {
                 ? Integer.MIN_VALUE : asOfDay - settings.monetaryWindowDays();
     }
 
+    /**
+     * About how many order rows are coming (a guess from the files' sizes), so that the order ids' table is
+     * made that large at once instead of doubling, and copying itself, a dozen times; before the first order.
+     */
+    public void expectOrders(long rows) {
+        if (orderIds != null && orderIds.size() == 0) {
+            orderIds = new OrderIdSet(rows);
+        }
+    }
+
     /** Customers to follow row by row (see {@link CustomerWatch}); set before the first row. */
     public void watch(Map<String, ? extends CustomerWatch> watches) {
         if (orderCustomers.size() + interactionCustomers.size() + profiles.size() > 0) {

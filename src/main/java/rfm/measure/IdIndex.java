@@ -1,5 +1,6 @@
 package rfm.measure;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,9 @@ final class IdIndex {
     private long[] slots = new long[STRIDE << 12];
     private int inlineCount;
     private final Map<String, Integer> others = new HashMap<>();
-    private String[] ids = new String[1 << 10];
+    /** Per number: where its slot starts, or -1 for an id of {@link #others}. The ids are not kept as strings. */
+    private int[] slotOf = new int[1 << 10];
+    private final Map<Integer, String> otherIds = new HashMap<>();
     private int size;
 
     /** The id's number, given it now if it is new. */
@@ -56,7 +59,7 @@ final class IdIndex {
         for (int i = (int) hash & mask & -STRIDE; ; i = (i + STRIDE) & mask) {
             long meta = slots[i + 3];
             if (meta == 0) {
-                int number = newNumber(id);
+                int number = newNumber(i);
                 slots[i] = k0;
                 slots[i + 1] = k1;
                 slots[i + 2] = k2;
@@ -113,9 +116,18 @@ final class IdIndex {
         return size;
     }
 
-    /** The id numbered {@code number}: the string seen first. */
+    /** The id numbered {@code number}. */
     String id(int number) {
-        return ids[number];
+        int i = slotOf[number];
+        if (i < 0) {
+            return otherIds.get(number);
+        }
+        int n = (int) ((slots[i + 3] >>> 32) & 0xFF) - 1;
+        byte[] b = new byte[n];
+        for (int j = 0; j < n; j++) {
+            b[j] = (byte) (slots[i + (j >>> 3)] >>> ((j & 7) << 3));
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     private int addOther(String id) {
@@ -124,8 +136,9 @@ final class IdIndex {
     }
 
     private int newOther(String id) {
-        int number = newNumber(id);
+        int number = newNumber(-1);
         others.put(id, number);
+        otherIds.put(number, id);
         return number;
     }
 
@@ -134,11 +147,11 @@ final class IdIndex {
         return known == null ? -1 : known;
     }
 
-    private int newNumber(String id) {
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
+    private int newNumber(int slot) {
+        if (size == slotOf.length) {
+            slotOf = Arrays.copyOf(slotOf, size * 2);
         }
-        ids[size] = id;
+        slotOf[size] = slot;
         return size++;
     }
 
@@ -155,6 +168,7 @@ final class IdIndex {
                     i = (i + STRIDE) & mask;
                 }
                 System.arraycopy(old, j, slots, i, STRIDE);
+                slotOf[(int) (meta & INDEX_MASK)] = i;
             }
         }
     }

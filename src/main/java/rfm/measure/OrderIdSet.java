@@ -27,8 +27,21 @@ final class OrderIdSet {
     private byte[] page;
     private int pageUsed = PAGE_SIZE;
     /** Per slot: tag << 47 | (address + 1) << 16 | length; 0 = empty. */
-    private long[] slots = new long[1 << 12];
+    private long[] slots;
     private int size;
+
+    OrderIdSet() {
+        this(0);
+    }
+
+    /** A set with room for about this many ids before its table first doubles. */
+    OrderIdSet(long expected) {
+        int capacity = 1 << 12;
+        while (capacity * 3L / 4 < expected && capacity < 1 << 30) {
+            capacity <<= 1;
+        }
+        slots = new long[capacity];
+    }
 
     /** Adds an id; false when it was there already. */
     boolean add(String id) {

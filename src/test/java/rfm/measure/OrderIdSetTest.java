@@ -25,7 +25,16 @@ class OrderIdSetTest {
 
     @Test
     void agreesWithAHashSetOnManyIdsThroughManyGrowths() {
-        OrderIdSet ids = new OrderIdSet();
+        agreesWithAHashSet(new OrderIdSet());
+    }
+
+    @Test
+    void aSetMadeLargeAtOnceAgreesToo() {
+        agreesWithAHashSet(new OrderIdSet(250_000));
+        agreesWithAHashSet(new OrderIdSet(1)); // a guess far too low only means growing
+    }
+
+    private static void agreesWithAHashSet(OrderIdSet ids) {
         Set<String> reference = new HashSet<>();
         Random random = new Random(1);
         for (int i = 0; i < 300_000; i++) {
