@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class CustomerLedger {
 
     /** How many customers the rows so far have named. */
     public int customerCount() {
-        return customerIds().length;
+        return customers().length;
     }
 
     /** Every customer with its measures, ordered by customer id. */
@@ -149,58 +150,65 @@ public final class CustomerLedger {
      */
     public List<MeasuredCustomer> drain() {
         List<MeasuredCustomer> result = measure(true);
-        orderCustomers = new IdIndex();
         orderTallies = new OrderTally[1 << 10];
-        interactionCustomers = new IdIndex();
         interactionTallies = new InteractionTally[1 << 10];
         rejectedProfiles.clear();
         return result;
     }
 
     private List<MeasuredCustomer> measure(boolean release) {
-        String[] ids = customerIds();
-        Arrays.sort(ids);
-        List<MeasuredCustomer> result = new ArrayList<>(ids.length);
-        for (String id : ids) {
-            int o = orderCustomers.indexOf(id);
-            int i = interactionCustomers.indexOf(id);
-            OrderTally orders = o < 0 ? OrderTally.NONE : orderTallies[o];
-            InteractionTally interactions = i < 0 ? InteractionTally.NONE : interactionTallies[i];
-            CustomerProfile profile = release ? profiles.remove(id) : profiles.get(id);
+        Named[] customers = customers();
+        if (release) { // the numbers are in hand: the indexes' tables can go before the measures pile up
+            orderCustomers = new IdIndex();
+            interactionCustomers = new IdIndex();
+        }
+        Arrays.sort(customers, BY_ID);
+        List<MeasuredCustomer> result = new ArrayList<>(customers.length);
+        for (Named c : customers) {
+            OrderTally orders = c.order < 0 ? OrderTally.NONE : orderTallies[c.order];
+            InteractionTally interactions = c.interaction < 0 ? InteractionTally.NONE : interactionTallies[c.interaction];
+            CustomerProfile profile = release ? profiles.remove(c.id) : profiles.get(c.id);
             if (profile == null) {
-                profile = rejectedProfiles.contains(id) ? CustomerProfile.rejectedRow(id) : CustomerProfile.unknown(id);
+                profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
             }
             if (release) { // the tallies are done with; measures take their place
-                if (o >= 0) {
-                    orderTallies[o] = null;
+                if (c.order >= 0) {
+                    orderTallies[c.order] = null;
                 }
-                if (i >= 0) {
-                    interactionTallies[i] = null;
+                if (c.interaction >= 0) {
+                    interactionTallies[c.interaction] = null;
                 }
             }
-            result.add(new MeasuredCustomer(profile, measures(id, orders, interactions, settings)));
+            result.add(new MeasuredCustomer(profile, measures(c.id, orders, interactions, settings)));
         }
         return result;
     }
 
+    /** A customer and its numbers in the orders' and the interactions' index (-1: none). */
+    private record Named(String id, int order, int interaction) {
+    }
+
+    private static final Comparator<Named> BY_ID = (a, b) -> a.id.compareTo(b.id);
+
     /** Every customer named by a valid row of any input, once each. */
-    private String[] customerIds() {
-        List<String> ids = new ArrayList<>(orderCustomers.size() + interactionCustomers.size() / 4 + profiles.size() / 4);
+    private Named[] customers() {
+        List<Named> all = new ArrayList<>(orderCustomers.size() + interactionCustomers.size() / 4 + profiles.size() / 4);
         for (int n = 0; n < orderCustomers.size(); n++) {
-            ids.add(orderCustomers.id(n));
+            String id = orderCustomers.id(n);
+            all.add(new Named(id, n, interactionCustomers.indexOf(id)));
         }
         for (int n = 0; n < interactionCustomers.size(); n++) {
             String id = interactionCustomers.id(n);
             if (orderCustomers.indexOf(id) < 0) {
-                ids.add(id);
+                all.add(new Named(id, -1, n));
             }
         }
         for (String id : profiles.keySet()) {
             if (orderCustomers.indexOf(id) < 0 && interactionCustomers.indexOf(id) < 0) {
-                ids.add(id);
+                all.add(new Named(id, -1, -1));
             }
         }
-        return ids.toArray(new String[0]);
+        return all.toArray(new Named[0]);
     }
 
     /** The measures of a customer with these orders and these interactions. */
@@ -237,7 +245,7 @@ public final class CustomerLedger {
             }
         }
         int frequency = s.monetaryWindowDays() == null ? o.orderCount : o.windowOrders;
-        return new CustomerMeasures(customerId, frequency, o.windowMonetary,
+        return new CustomerMeasures(customerId, frequency, o.windowMonetary(),
                 LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), d - last, d - first, distinct,
                 recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDate, need);
     }

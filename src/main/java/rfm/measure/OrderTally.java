@@ -18,7 +18,13 @@ final class OrderTally {
     int[] orderDays = new int[0];
     int orderCount;
     int windowOrders;
-    BigDecimal windowMonetary = BigDecimal.ZERO;
+    /*
+     * The money in the window: as a long of units of moneyScale (cents, nearly always) while every amount has
+     * that scale and the sum fits, else as a BigDecimal. No BigDecimal per customer and none per order.
+     */
+    private long money;
+    private int moneyScale = -1;
+    private BigDecimal bigMoney;
 
     OrderTally(CustomerWatch watch) {
         this.watch = watch;
@@ -31,7 +37,32 @@ final class OrderTally {
         orderDays[orderCount++] = day;
         if (day > windowStartExclusive) {
             windowOrders++;
-            windowMonetary = windowMonetary.add(amount);
+            addMoney(amount);
         }
+    }
+
+    private void addMoney(BigDecimal amount) {
+        if (bigMoney == null) {
+            int scale = amount.scale();
+            if ((moneyScale < 0 || scale == moneyScale) && scale >= 0 && amount.precision() <= 18) {
+                long units = amount.unscaledValue().longValue(); // at most 18 digits: fits
+                long sum = money + units;
+                if (((money ^ sum) & (units ^ sum)) >= 0) { // no overflow
+                    money = sum;
+                    moneyScale = scale;
+                    return;
+                }
+            }
+            bigMoney = windowMonetary();
+        }
+        bigMoney = bigMoney.add(amount);
+    }
+
+    /** The money of the counted orders in the monetary window. */
+    BigDecimal windowMonetary() {
+        if (bigMoney != null) {
+            return bigMoney;
+        }
+        return moneyScale < 0 ? BigDecimal.ZERO : BigDecimal.valueOf(money, moneyScale);
     }
 }

@@ -1,6 +1,7 @@
 package rfm.score;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,20 +28,51 @@ public final class QuantileScorer implements RfmScorer {
         }
         long[] recencySorted = recency.clone();
         long[] frequencySorted = frequency.clone();
-        BigDecimal[] monetarySorted = monetary.clone();
         Arrays.sort(recencySorted);
         Arrays.sort(frequencySorted);
-        Arrays.sort(monetarySorted);
+        long[] money = asLongs(monetary); // sorting and searching numbers, not BigDecimal objects all over the heap
+        long[] moneySorted = null;
+        BigDecimal[] monetarySorted = null;
+        if (money != null) {
+            moneySorted = money.clone();
+            Arrays.sort(moneySorted);
+        } else {
+            monetarySorted = monetary.clone();
+            Arrays.sort(monetarySorted);
+        }
 
         List<RfmScores> scores = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             // R: "worse" is more days, so count the buyers with recency greater than this one's
             int r = quintile(n - countBelow(recencySorted, recency[i] + 1), n);
             int f = quintile(countBelow(frequencySorted, frequency[i]), n);
-            int m = quintile(countBelow(monetarySorted, monetary[i]), n);
+            int m = quintile(money != null ? countBelow(moneySorted, money[i]) : countBelow(monetarySorted, monetary[i]), n);
             scores.add(new RfmScores(r, f, m));
         }
         return scores;
+    }
+
+    /**
+     * The amounts as longs in units of their finest scale (cents, nearly always), which order exactly as the
+     * amounts do; null when a scale is negative or finer than 18 digits, or a value does not fit.
+     */
+    static long[] asLongs(BigDecimal[] values) {
+        int scale = 0;
+        for (BigDecimal v : values) {
+            if (v.scale() < 0 || v.scale() > 18) {
+                return null;
+            }
+            scale = Math.max(scale, v.scale());
+        }
+        long[] result = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            BigInteger unscaled = values[i].setScale(scale).unscaledValue(); // a finer scale is exact
+            if (unscaled.bitLength() > 63) {
+                return null;
+            }
+            result[i] = unscaled.longValue();
+        }
+        return result;
     }
 
     static int quintile(long worse, long n) {

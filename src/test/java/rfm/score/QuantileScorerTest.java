@@ -109,6 +109,30 @@ class QuantileScorerTest {
     }
 
     @Test
+    void amountsTooFineOrTooLargeForLongsAreStillScoredExactly() {
+        // a scale of 19 digits, and a value past Long.MAX_VALUE cents: both fall back to comparing BigDecimals
+        assertThat(QuantileScorer.asLongs(new BigDecimal[] {new BigDecimal("1.0000000000000000001")})).isNull();
+        assertThat(QuantileScorer.asLongs(new BigDecimal[] {new BigDecimal("92233720368547758.08"), BigDecimal.ONE}))
+                .isNull();
+        assertThat(QuantileScorer.asLongs(new BigDecimal[] {new BigDecimal("1E+3")})).isNull();
+        assertThat(QuantileScorer.asLongs(new BigDecimal[] {new BigDecimal("12.5"), new BigDecimal("3.125")}))
+                .containsExactly(12500, 3125);
+        assertThat(scorer.score(amounts("100.0000000000000000001", "100", "92233720368547758.08", "100.00")))
+                .extracting(RfmScores::m).containsExactly(3, 1, 4, 1);
+    }
+
+    @Test
+    void manyMixedScaleAmountsScoreAsTheFormulaSays() {
+        Random random = new Random(11);
+        List<CustomerMeasures> buyers = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            BigDecimal amount = BigDecimal.valueOf(random.nextInt(5_000), random.nextInt(5)); // 0 to 4 decimals
+            buyers.add(buyer(String.format("C%04d", i), 10, 1, amount.toPlainString()));
+        }
+        assertThat(byCustomer(buyers, scorer.score(buyers))).isEqualTo(oracle(buyers));
+    }
+
+    @Test
     void scoresDoNotDependOnRowOrderAndFollowSpecFormula() {
         Random random = new Random(20261122L);
         List<CustomerMeasures> buyers = new ArrayList<>();
