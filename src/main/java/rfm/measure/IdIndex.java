@@ -31,58 +31,53 @@ final class IdIndex {
     private final Map<Integer, String> otherIds = new HashMap<>();
     private int size;
 
+    /* The id last packed by pack() (one thread): its characters and head (hash tag, length) as a slot holds them,
+       and the slot its probe starts at. */
+    private long key0;
+    private long key1;
+    private long head;
+    private int probeStart;
+
     /** The id's number, given it now if it is new. */
     int add(String id) {
-        int n = id.length();
-        if (n > MAX_INLINE) {
+        if (!pack(id)) {
             return addOther(id);
         }
-        long k0 = 0;
-        long k1 = 0;
-        for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            if (c > 0xFF) {
-                return addOther(id);
-            }
-            long b = (long) c << ((i & 7) << 3);
-            if (i < 8) {
-                k0 |= b;
-            } else {
-                k1 |= b;
-            }
+        int i = find();
+        if (slots[i + 2] != 0) {
+            return (int) (slots[i + 2] & INDEX_MASK);
         }
-        long hash = hash(k0, k1, n);
-        long head = (hash >>> 40) << 40 | (long) (n + 1) << 32;
-        for (int i = slot(hash, slotCount()); ; i = next(i)) {
-            long meta = slots[i + 2];
-            if (meta == 0) {
-                int number = newNumber(i);
-                slots[i] = k0;
-                slots[i + 1] = k1;
-                slots[i + 2] = head | number;
-                if (++inlineCount * 4L > slotCount() * 3L) { // at most three quarters full
-                    grow();
-                }
-                return number;
-            }
-            if ((meta & ~INDEX_MASK) == head && slots[i] == k0 && slots[i + 1] == k1) {
-                return (int) (meta & INDEX_MASK);
-            }
+        int number = newNumber(i);
+        slots[i] = key0;
+        slots[i + 1] = key1;
+        slots[i + 2] = head | number;
+        if (++inlineCount * 4L > slotCount() * 3L) { // at most three quarters full
+            grow();
         }
+        return number;
     }
 
     /** The id's number, or -1 when it has none. */
     int indexOf(String id) {
+        if (!pack(id)) {
+            return otherIndex(id);
+        }
+        long meta = slots[find() + 2];
+        return meta == 0 ? -1 : (int) (meta & INDEX_MASK);
+    }
+
+    /** Packs an id into key0, key1 and head; false when it is too long or not Latin-1, so not kept inline. */
+    private boolean pack(String id) {
         int n = id.length();
         if (n > MAX_INLINE) {
-            return otherIndex(id);
+            return false;
         }
         long k0 = 0;
         long k1 = 0;
         for (int i = 0; i < n; i++) {
             char c = id.charAt(i);
             if (c > 0xFF) {
-                return otherIndex(id);
+                return false;
             }
             long b = (long) c << ((i & 7) << 3);
             if (i < 8) {
@@ -91,15 +86,20 @@ final class IdIndex {
                 k1 |= b;
             }
         }
+        key0 = k0;
+        key1 = k1;
         long hash = hash(k0, k1, n);
-        long head = (hash >>> 40) << 40 | (long) (n + 1) << 32;
-        for (int i = slot(hash, slotCount()); ; i = next(i)) {
+        head = (hash >>> 40) << 40 | (long) (n + 1) << 32;
+        probeStart = slot(hash, slotCount());
+        return true;
+    }
+
+    /** The slot holding the packed id, or the empty slot where it would go. */
+    private int find() {
+        for (int i = probeStart; ; i = next(i)) {
             long meta = slots[i + 2];
-            if (meta == 0) {
-                return -1;
-            }
-            if ((meta & ~INDEX_MASK) == head && slots[i] == k0 && slots[i + 1] == k1) {
-                return (int) (meta & INDEX_MASK);
+            if (meta == 0 || (meta & ~INDEX_MASK) == head && slots[i] == key0 && slots[i + 1] == key1) {
+                return i;
             }
         }
     }
