@@ -41,15 +41,13 @@ public final class CustomerLedger {
     private final MeasureSettings settings;
     private final int asOfDay;
     private final int monetaryWindowStart;
+    private Map<String, ? extends CustomerWatch> watches = Map.of();
     /* Each kind of row has its own part of the state, touched by one thread only: no locks, no shared cache lines. */
-    private IdIndex orderCustomers = new IdIndex();
-    private OrderTally[] orderTallies = new OrderTally[1 << 10];
+    private final Tallies<OrderTally> orders = new Tallies<>(id -> new OrderTally(watches.get(id)));
     private OrderIdSet orderIds = new OrderIdSet();
-    private IdIndex interactionCustomers = new IdIndex();
-    private InteractionTally[] interactionTallies = new InteractionTally[1 << 10];
+    private final Tallies<InteractionTally> interactions = new Tallies<>(id -> new InteractionTally(watches.get(id)));
     private final Map<String, CustomerProfile> profiles = new HashMap<>();
     private final Set<String> rejectedProfiles = new HashSet<>();
-    private Map<String, ? extends CustomerWatch> watches = Map.of();
 
     public CustomerLedger(MeasureSettings settings) {
         this.settings = settings;
@@ -70,7 +68,7 @@ public final class CustomerLedger {
 
     /** Customers to follow row by row (see {@link CustomerWatch}); set before the first row. */
     public void watch(Map<String, ? extends CustomerWatch> watches) {
-        if (orderCustomers.size() + interactionCustomers.size() + profiles.size() > 0) {
+        if (orders.size() + interactions.size() + profiles.size() > 0) {
             throw new IllegalStateException("watch() after the first row");
         }
         this.watches = Map.copyOf(watches);
@@ -81,10 +79,10 @@ public final class CustomerLedger {
             throw new IllegalStateException("an order after ordersComplete(): order " + order.orderId());
         }
         if (!orderIds.add(order.orderId())) {
-            orderTally(order.customerId());
+            orders.of(order.customerId());
             return OrderVerdict.DUPLICATE;
         }
-        OrderTally c = orderTally(order.customerId());
+        OrderTally c = orders.of(order.customerId());
         int day = (int) order.orderDate().toEpochDay();
         if (day > asOfDay) {
             return OrderVerdict.FUTURE_DATED;
@@ -100,7 +98,7 @@ public final class CustomerLedger {
     }
 
     public InteractionVerdict add(InteractionRow row) {
-        InteractionTally c = interactionTally(row.customerId());
+        InteractionTally c = interactions.of(row.customerId());
         int day = (int) row.occurredAt().toLocalDate().toEpochDay();
         if (day > asOfDay) {
             return InteractionVerdict.AFTER_AS_OF;
@@ -133,7 +131,6 @@ public final class CustomerLedger {
         orderIds = null;
     }
 
-
     /** How many customers the rows so far have named. */
     public int customerCount() {
         return customers().length;
@@ -150,36 +147,27 @@ public final class CustomerLedger {
      */
     public List<MeasuredCustomer> drain() {
         List<MeasuredCustomer> result = measure(true);
-        orderTallies = new OrderTally[1 << 10];
-        interactionTallies = new InteractionTally[1 << 10];
         rejectedProfiles.clear();
         return result;
     }
 
     private List<MeasuredCustomer> measure(boolean release) {
         Named[] customers = customers();
-        if (release) { // the numbers are in hand: the indexes' tables can go before the measures pile up
-            orderCustomers = new IdIndex();
-            interactionCustomers = new IdIndex();
-        }
+        // draining: the numbers are in hand, so the id tables can go before the measures pile up, and each
+        // customer's tallies go as its measures take their place
+        Tallies<OrderTally> o = release ? orders.handOver() : orders;
+        Tallies<InteractionTally> i = release ? interactions.handOver() : interactions;
         Arrays.sort(customers, BY_ID);
         List<MeasuredCustomer> result = new ArrayList<>(customers.length);
         for (Named c : customers) {
-            OrderTally orders = c.order < 0 ? OrderTally.NONE : orderTallies[c.order];
-            InteractionTally interactions = c.interaction < 0 ? InteractionTally.NONE : interactionTallies[c.interaction];
+            OrderTally ot = c.order < 0 ? OrderTally.NONE : release ? o.take(c.order) : o.get(c.order);
+            InteractionTally it = c.interaction < 0 ? InteractionTally.NONE
+                    : release ? i.take(c.interaction) : i.get(c.interaction);
             CustomerProfile profile = release ? profiles.remove(c.id) : profiles.get(c.id);
             if (profile == null) {
                 profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
             }
-            if (release) { // the tallies are done with; measures take their place
-                if (c.order >= 0) {
-                    orderTallies[c.order] = null;
-                }
-                if (c.interaction >= 0) {
-                    interactionTallies[c.interaction] = null;
-                }
-            }
-            result.add(new MeasuredCustomer(profile, measures(c.id, orders, interactions, settings)));
+            result.add(new MeasuredCustomer(profile, measures(c.id, ot, it, settings)));
         }
         return result;
     }
@@ -192,19 +180,19 @@ public final class CustomerLedger {
 
     /** Every customer named by a valid row of any input, once each. */
     private Named[] customers() {
-        List<Named> all = new ArrayList<>(orderCustomers.size() + interactionCustomers.size() / 4 + profiles.size() / 4);
-        for (int n = 0; n < orderCustomers.size(); n++) {
-            String id = orderCustomers.id(n);
-            all.add(new Named(id, n, interactionCustomers.indexOf(id)));
+        List<Named> all = new ArrayList<>(orders.size() + interactions.size() / 4 + profiles.size() / 4);
+        for (int n = 0; n < orders.size(); n++) {
+            String id = orders.id(n);
+            all.add(new Named(id, n, interactions.indexOf(id)));
         }
-        for (int n = 0; n < interactionCustomers.size(); n++) {
-            String id = interactionCustomers.id(n);
-            if (orderCustomers.indexOf(id) < 0) {
+        for (int n = 0; n < interactions.size(); n++) {
+            String id = interactions.id(n);
+            if (orders.indexOf(id) < 0) {
                 all.add(new Named(id, -1, n));
             }
         }
         for (String id : profiles.keySet()) {
-            if (orderCustomers.indexOf(id) < 0 && interactionCustomers.indexOf(id) < 0) {
+            if (orders.indexOf(id) < 0 && interactions.indexOf(id) < 0) {
                 all.add(new Named(id, -1, -1));
             }
         }
@@ -248,29 +236,5 @@ public final class CustomerLedger {
         return new CustomerMeasures(customerId, frequency, o.windowMonetary(),
                 LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), d - last, d - first, distinct,
                 recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDate, need);
-    }
-
-    private OrderTally orderTally(String id) {
-        int n = orderCustomers.add(id);
-        if (n == orderTallies.length) {
-            orderTallies = Arrays.copyOf(orderTallies, n * 2);
-        }
-        OrderTally t = orderTallies[n];
-        if (t == null) {
-            t = orderTallies[n] = new OrderTally(watches.get(id));
-        }
-        return t;
-    }
-
-    private InteractionTally interactionTally(String id) {
-        int n = interactionCustomers.add(id);
-        if (n == interactionTallies.length) {
-            interactionTallies = Arrays.copyOf(interactionTallies, n * 2);
-        }
-        InteractionTally t = interactionTallies[n];
-        if (t == null) {
-            t = interactionTallies[n] = new InteractionTally(watches.get(id));
-        }
-        return t;
     }
 }

@@ -1,8 +1,10 @@
 package rfm.measure;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +28,9 @@ final class IdIndex {
     private long[] slots = new long[STRIDE << 12];
     private int inlineCount;
     private final Map<String, Integer> others = new HashMap<>();
-    /** Per number: where its slot starts, or -1 for an id of {@link #others}. The ids are not kept as strings. */
+    /** Per number: where its slot starts, or -1 - k for the k-th of {@link #otherIds}. Inline ids are not kept as strings. */
     private int[] slotOf = new int[1 << 10];
-    private final Map<Integer, String> otherIds = new HashMap<>();
+    private final List<String> otherIds = new ArrayList<>();
     private int size;
 
     /* The id last packed by pack() (one thread): its characters and head (hash tag, length) as a slot holds them,
@@ -112,7 +114,7 @@ final class IdIndex {
     String id(int number) {
         int i = slotOf[number];
         if (i < 0) {
-            return otherIds.get(number);
+            return otherIds.get(-1 - i);
         }
         int n = (int) ((slots[i + 2] >>> 32) & 0xFF) - 1;
         byte[] b = new byte[n];
@@ -128,9 +130,9 @@ final class IdIndex {
     }
 
     private int newOther(String id) {
-        int number = newNumber(-1);
+        int number = newNumber(-1 - otherIds.size());
         others.put(id, number);
-        otherIds.put(number, id);
+        otherIds.add(id);
         return number;
     }
 
