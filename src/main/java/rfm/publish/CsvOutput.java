@@ -1,12 +1,9 @@
 package rfm.publish;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +24,10 @@ import java.util.regex.Pattern;
  * <p>
  * Quoting follows Commons CSV's {@code CSVFormat.RFC4180} (minimal quoting), which wrote these files before:
  * a field is quoted when it holds a quote, comma, CR or LF, starts with a character up to {@code #}, ends with
- * one up to a space, or is an empty first field. It is done here, into one buffer per row, because the
- * printer's per-value work was a sixth of writing a million-row file (see docs/performance.md); a test checks
- * the two against each other.
+ * one up to a space, or is an empty first field. It is done here, straight into a buffer of UTF-8 bytes (numbers
+ * and dates as digits, with no string in between), because the printer's per-value work was a sixth of writing a
+ * million-row file and then the strings built per row and per number were a sixth of all the job allocated (see
+ * docs/performance.md); a test checks the two against each other.
  */
 public final class CsvOutput implements Closeable {
 
@@ -37,8 +35,11 @@ public final class CsvOutput implements Closeable {
     /** "+86 138 0000 0000", "-12.5": a spreadsheet may read them as numbers, but they can run nothing. */
     private static final Pattern NUMBER_OR_PHONE = Pattern.compile("[+-][0-9 ()./-]*[0-9][0-9 ()./-]*");
 
-    private final Writer writer;
-    private final StringBuilder line = new StringBuilder(256);
+    private final OutputStream out;
+    /** The bytes not yet handed to the stream: whole rows, UTF-8. */
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private boolean lineStarted;
     private final boolean neutraliseFormulas;
     private final int columns;
     private long rows;
@@ -46,11 +47,10 @@ public final class CsvOutput implements Closeable {
     private CsvOutput(Path file, List<String> header, boolean bom, boolean neutraliseFormulas, boolean append)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        OutputStream out = append ? Files.newOutputStream(file, StandardOpenOption.APPEND) : Files.newOutputStream(file);
+        this.out = append ? Files.newOutputStream(file, StandardOpenOption.APPEND) : Files.newOutputStream(file);
         if (bom && !append) {
             out.write(BOM);
         }
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         this.neutraliseFormulas = neutraliseFormulas;
         this.columns = header.size();
         if (!append) {
@@ -81,7 +81,8 @@ public final class CsvOutput implements Closeable {
     /** Hands the rows written so far to the operating system. */
     public void flush() {
         try {
-            writer.flush();
+            drain();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,29 +93,133 @@ public final class CsvOutput implements Closeable {
             throw new IllegalArgumentException("row has " + values.size() + " values for " + columns + " columns");
         }
         for (Object v : values) {
-            field(cell(v));
+            if (v instanceof Integer || v instanceof Long) {
+                number(((Number) v).longValue()); // digits and a minus sign: never quoted, never neutralised
+            } else if (v instanceof Boolean b) {
+                separator();
+                ascii(b ? "true" : "false");
+            } else if (v instanceof LocalDate d && d.getYear() >= 1000 && d.getYear() <= 9999) {
+                date(d);
+            } else {
+                field(cell(v));
+            }
         }
         endLine();
         rows++;
     }
 
-    private void field(String value) {
-        boolean first = line.isEmpty();
-        if (!first) {
-            line.append(',');
+    private void separator() {
+        if (lineStarted) {
+            put((byte) ',');
         }
+        lineStarted = true;
+    }
+
+    private void field(String value) {
+        boolean first = !lineStarted;
+        separator();
         if (needsQuotes(value, first)) {
-            line.append('"');
+            put((byte) '"');
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '"') {
-                    line.append('"');
+                    put((byte) '"');
                 }
-                line.append(c);
+                i = utf8(value, i);
             }
-            line.append('"');
+            put((byte) '"');
         } else {
-            line.append(value);
+            for (int i = 0; i < value.length(); i++) {
+                i = utf8(value, i);
+            }
+        }
+    }
+
+    /**
+     * Appends the character at {@code i} as UTF-8 (a surrogate pair as one four-byte character, a lone surrogate
+     * as '?', as the JDK's encoder writes it); returns the index of the last char used.
+     */
+    private int utf8(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            put((byte) c);
+        } else if (c < 0x800) {
+            put((byte) (0xC0 | c >> 6));
+            put((byte) (0x80 | c & 0x3F));
+        } else if (!Character.isSurrogate(c)) {
+            put((byte) (0xE0 | c >> 12));
+            put((byte) (0x80 | c >> 6 & 0x3F));
+            put((byte) (0x80 | c & 0x3F));
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(i + 1));
+            put((byte) (0xF0 | cp >> 18));
+            put((byte) (0x80 | cp >> 12 & 0x3F));
+            put((byte) (0x80 | cp >> 6 & 0x3F));
+            put((byte) (0x80 | cp & 0x3F));
+            return i + 1;
+        } else {
+            put((byte) '?');
+        }
+        return i;
+    }
+
+    private void ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            put((byte) s.charAt(i));
+        }
+    }
+
+    private void number(long v) {
+        separator();
+        if (v == Long.MIN_VALUE) {
+            ascii(Long.toString(v));
+            return;
+        }
+        if (v < 0) {
+            put((byte) '-');
+            v = -v;
+        }
+        int digits = 1;
+        for (long p = 10; digits < 19 && v >= p; p *= 10) {
+            digits++;
+        }
+        room(digits);
+        for (int i = position + digits - 1; i >= position; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        position += digits;
+    }
+
+    /** yyyy-MM-dd, as LocalDate.toString writes years 1000 to 9999. */
+    private void date(LocalDate d) {
+        separator();
+        room(10);
+        digits(d.getYear(), 4);
+        buffer[position++] = '-';
+        digits(d.getMonthValue(), 2);
+        buffer[position++] = '-';
+        digits(d.getDayOfMonth(), 2);
+    }
+
+    private void digits(int v, int width) {
+        for (int i = position + width - 1; i >= position; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        position += width;
+    }
+
+    private void put(byte b) {
+        if (position == buffer.length) {
+            drainQuietly();
+        }
+        buffer[position++] = b;
+    }
+
+    private void room(int bytes) {
+        if (buffer.length - position < bytes) {
+            drainQuietly();
         }
     }
 
@@ -137,13 +242,23 @@ public final class CsvOutput implements Closeable {
     }
 
     private void endLine() {
-        line.append("\r\n");
+        room(2);
+        buffer[position++] = '\r';
+        buffer[position++] = '\n';
+        lineStarted = false;
+    }
+
+    private void drain() throws IOException {
+        out.write(buffer, 0, position);
+        position = 0;
+    }
+
+    private void drainQuietly() {
         try {
-            writer.append(line);
+            drain();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        line.setLength(0);
     }
 
     /** Data rows written so far (the header not counted). */
@@ -180,7 +295,9 @@ public final class CsvOutput implements Closeable {
     @Override
     public void close() {
         try {
-            writer.close();
+            try (out) {
+                drain();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

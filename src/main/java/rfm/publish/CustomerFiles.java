@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import rfm.classify.ChurnReason;
 import rfm.classify.ScoredCustomer;
@@ -108,7 +107,17 @@ public final class CustomerFiles {
 
     /** Churn-risk reasons joined with |, in SPEC's order. */
     static String reasons(ScoredCustomer c) {
-        return Arrays.stream(ChurnReason.values()).filter(c.churnReasons()::contains).map(Enum::name)
-                .collect(Collectors.joining("|"));
+        if (c.churnReasons().isEmpty()) {
+            return ""; // most customers: no stream, no joiner
+        }
+        StringBuilder joined = new StringBuilder();
+        for (ChurnReason reason : REASONS) {
+            if (c.churnReasons().contains(reason)) {
+                joined.append(joined.isEmpty() ? "" : "|").append(reason.name());
+            }
+        }
+        return joined.toString();
     }
+
+    private static final ChurnReason[] REASONS = ChurnReason.values();
 }

@@ -144,6 +144,26 @@ class CsvOutputTest {
         }
     }
 
+    @Test
+    void charactersOutsideTheBasicPlaneAreOneUtf8CharacterAndALoneSurrogateIsAQuestionMark() throws IOException {
+        assertThat(row("\uD842\uDFB7\u5409", "a\uD800b", "\uDC00"))
+                .isEqualTo("\uD842\uDFB7\u5409,a?b,?\r\n");
+    }
+
+    @Test
+    void numbersAndDatesAtTheirEdgesAreWrittenAsTheirToString() throws IOException {
+        assertThat(row(Long.MIN_VALUE, Long.MAX_VALUE, Integer.MIN_VALUE, 0, 1_000_000_000_000_000_000L,
+                LocalDate.of(999, 1, 2), LocalDate.of(10_000, 12, 31), LocalDate.of(1000, 1, 1)))
+                .isEqualTo(Long.MIN_VALUE + "," + Long.MAX_VALUE + "," + Integer.MIN_VALUE
+                        + ",0,1000000000000000000,0999-01-02,+10000-12-31,1000-01-01\r\n");
+    }
+
+    @Test
+    void rowsLongerThanTheBufferAreWrittenWhole() throws IOException {
+        String longText = "张".repeat(40_000) + "x";
+        assertThat(row(longText, 12345)).isEqualTo(longText + ",12345\r\n");
+    }
+
     /** The quoting done here is Commons CSV's RFC4180 printing, which wrote these files before: same bytes. */
     @Test
     void quotesExactlyAsCommonsCsvRfc4180() throws IOException {
