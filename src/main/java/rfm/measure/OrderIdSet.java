@@ -6,12 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The order ids seen so far, for first-row-wins duplicate detection, without a String object per id: the
- * ids' UTF-8 bytes go one after another into pages of 1 MiB, and an open-addressing table of longs holds, per
- * id, where its bytes start, how long they are, and some bits of its hash to skip most byte comparisons.
- * About 8 to 16 bytes plus the id's length per order (against 60 to 100 for a HashSet of Strings); at 10
- * million orders about 250 MB instead of 1 GB. Pages are never copied when the set grows, so growing costs
- * only the table's doubling.
+ * The order ids seen so far, for first-row-wins duplicate detection, without a String object per id, in one
+ * open-addressing table of longs. An id of up to 10 characters, each a digit, an ASCII letter or '-' (most
+ * exports' order ids: {@code SO10000123}, {@code 2026112200042}), is kept whole in its slot, 6 bits a character,
+ * so finding it reads one slot and nothing else. Any other id's UTF-8 bytes go one after another into pages of
+ * 1 MiB, and its slot holds where they start, how long they are, and some bits of its hash to skip most byte
+ * comparisons. At 10 million short ids the set is the 134 MB table alone (against about 1 GB for a HashSet of
+ * Strings). Pages are never copied when the set grows, so growing costs only the table's doubling.
  */
 final class OrderIdSet {
 
@@ -19,14 +20,33 @@ final class OrderIdSet {
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int LENGTH_BITS = 16;
     private static final int ADDRESS_BITS = 31; // address + 1 of the id's first byte: pages * PAGE_SIZE < 2^31
-    private static final int TAG_BITS = 64 - LENGTH_BITS - ADDRESS_BITS;
+    private static final int TAG_BITS = 63 - LENGTH_BITS - ADDRESS_BITS;
+    /** Marks a slot holding an id inline (a paged id's slot has this bit clear). */
+    private static final long INLINE = 1L << 63;
+    private static final int MAX_INLINE = 10;
+    /** Per ASCII character, its 6-bit code in an inline id (1 to 63), or 0 when it cannot be inline. */
+    private static final byte[] CODE = new byte[128];
+
+    static {
+        int code = 1;
+        for (char c = '0'; c <= '9'; c++) {
+            CODE[c] = (byte) code++;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            CODE[c] = (byte) code++;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            CODE[c] = (byte) code++;
+        }
+        CODE['-'] = (byte) code;
+    }
     private static final long LENGTH_MASK = (1L << LENGTH_BITS) - 1;
     private static final long ADDRESS_MASK = (1L << ADDRESS_BITS) - 1;
 
     private final List<byte[]> pages = new ArrayList<>();
     private byte[] page;
     private int pageUsed = PAGE_SIZE;
-    /** Per slot: tag << 47 | (address + 1) << 16 | length; 0 = empty. */
+    /** Per slot: INLINE | the id's codes, or tag << 47 | (address + 1) << 16 | length; 0 = empty. */
     private long[] slots;
     private int size;
 
@@ -45,25 +65,94 @@ final class OrderIdSet {
 
     /** Adds an id; false when it was there already. */
     boolean add(String id) {
-        byte[] b = id.getBytes(StandardCharsets.UTF_8);
-        if (b.length > LENGTH_MASK || b.length > PAGE_SIZE) {
-            throw new IllegalArgumentException("order id of " + b.length + " bytes");
+        long packed = pack(id);
+        if (packed != 0) {
+            return addInline(packed);
         }
-        int hash = hash(b, 0, b.length);
+        byte[] b = id.getBytes(StandardCharsets.UTF_8);
+        return addPaged(b, 0, b.length);
+    }
+
+    /** Adds the id written in UTF-8 in {@code b[from..to)}; false when it was there already. */
+    boolean add(byte[] b, int from, int to) {
+        long packed = pack(b, from, to);
+        return packed != 0 ? addInline(packed) : addPaged(b, from, to);
+    }
+
+    /** The id's codes (6 bits each, the first character lowest) when it can be kept inline, else 0. */
+    private static long pack(String id) {
+        int n = id.length();
+        if (n > MAX_INLINE) {
+            return 0;
+        }
+        long packed = 0;
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            long code = c < 128 ? CODE[c] : 0;
+            if (code == 0) {
+                return 0;
+            }
+            packed |= code << (6 * i);
+        }
+        return packed;
+    }
+
+    private static long pack(byte[] b, int from, int to) {
+        if (to - from > MAX_INLINE) {
+            return 0;
+        }
+        long packed = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            long code = c >= 0 ? CODE[c] : 0;
+            if (code == 0) {
+                return 0;
+            }
+            packed |= code << (6 * (i - from));
+        }
+        return packed;
+    }
+
+    private boolean addInline(long packed) {
+        long value = INLINE | packed;
+        int mask = slots.length - 1;
+        for (int i = mix(packed) & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                slots[i] = value;
+                added();
+                return true;
+            }
+            if (slot == value) {
+                return false;
+            }
+        }
+    }
+
+    private boolean addPaged(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length > LENGTH_MASK || length > PAGE_SIZE) {
+            throw new IllegalArgumentException("order id of " + length + " bytes");
+        }
+        int hash = hash(b, from, to);
         long tag = tagOf(hash);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == 0) {
-                slots[i] = tag | store(b) << LENGTH_BITS | b.length;
-                if (++size * 4L > slots.length * 3L) { // at most three quarters full
-                    grow();
-                }
+                slots[i] = tag | store(b, from, length) << LENGTH_BITS | length;
+                added();
                 return true;
             }
-            if ((slot & ~(ADDRESS_MASK << LENGTH_BITS | LENGTH_MASK)) == tag && equal(slot, b)) {
+            if ((slot & ~(ADDRESS_MASK << LENGTH_BITS | LENGTH_MASK)) == tag && equal(slot, b, from, length)) {
                 return false;
             }
+        }
+    }
+
+    private void added() {
+        if (++size * 4L > slots.length * 3L) { // at most three quarters full
+            grow();
         }
     }
 
@@ -72,8 +161,8 @@ final class OrderIdSet {
     }
 
     /** Copies the bytes into the current page (a new one when they do not fit); returns their address + 1. */
-    private long store(byte[] b) {
-        if (PAGE_SIZE - pageUsed < b.length) {
+    private long store(byte[] b, int from, int length) {
+        if (PAGE_SIZE - pageUsed < length) {
             if ((long) (pages.size() + 1) * PAGE_SIZE >= ADDRESS_MASK) {
                 throw new IllegalStateException("more order id bytes than " + ADDRESS_MASK);
             }
@@ -81,21 +170,20 @@ final class OrderIdSet {
             pages.add(page);
             pageUsed = 0;
         }
-        System.arraycopy(b, 0, page, pageUsed, b.length);
+        System.arraycopy(b, from, page, pageUsed, length);
         long address = (long) (pages.size() - 1) * PAGE_SIZE + pageUsed;
-        pageUsed += b.length;
+        pageUsed += length;
         return address + 1;
     }
 
-    private boolean equal(long slot, byte[] b) {
-        int length = (int) (slot & LENGTH_MASK);
-        if (length != b.length) {
+    private boolean equal(long slot, byte[] b, int from, int length) {
+        if ((int) (slot & LENGTH_MASK) != length) {
             return false;
         }
         long address = ((slot >>> LENGTH_BITS) & ADDRESS_MASK) - 1;
         byte[] p = pages.get((int) (address >>> PAGE_BITS));
         int start = (int) (address & (PAGE_SIZE - 1));
-        return Arrays.equals(p, start, start + length, b, 0, length);
+        return Arrays.equals(p, start, start + length, b, from, from + length);
     }
 
     private void grow() {
@@ -103,7 +191,13 @@ final class OrderIdSet {
         slots = new long[old.length * 2];
         int mask = slots.length - 1;
         for (long slot : old) {
-            if (slot != 0) {
+            if (slot < 0) { // inline
+                int i = mix(slot & ~INLINE) & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = slot;
+            } else if (slot != 0) {
                 long address = ((slot >>> LENGTH_BITS) & ADDRESS_MASK) - 1;
                 byte[] p = pages.get((int) (address >>> PAGE_BITS));
                 int start = (int) (address & (PAGE_SIZE - 1));
@@ -118,6 +212,13 @@ final class OrderIdSet {
 
     private static long tagOf(int hash) {
         return (long) (hash >>> (32 - TAG_BITS)) << (LENGTH_BITS + ADDRESS_BITS);
+    }
+
+    private static int mix(long packed) {
+        long h = packed * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 32;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 29));
     }
 
     private static int hash(byte[] b, int from, int to) {

@@ -2,7 +2,9 @@ package rfm.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -40,6 +42,38 @@ class OrderIdSetTest {
         for (int i = 0; i < 300_000; i++) {
             String id = "O" + random.nextInt(200_000) + (random.nextInt(50) == 0 ? "张" : "");
             assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
+        }
+        assertThat(ids.size()).isEqualTo(reference.size());
+    }
+
+    @Test
+    void shortIdsKeptInlineAndLongerOrOtherIdsKeptInPagesAreAllDistinct() {
+        OrderIdSet ids = new OrderIdSet();
+        List<String> distinct = List.of("A", "A0", "0A", "a", "-", "--", "Z", "z", "9", "0", "00",
+                "SO12345678", "SO123456789", "so12345678", "SO1234567_", "SO_1", "SO 1", "ＳＯ1", "é", "A\u0000",
+                "zzzzzzzzzz", "zzzzzzzzzzz", "----------", "0000000000", "00000000000");
+        for (String id : distinct) {
+            assertThat(ids.add(id)).as(id).isTrue();
+        }
+        for (String id : distinct) {
+            assertThat(ids.add(id)).as(id + " again").isFalse();
+            byte[] b = ("xx" + id + "yy").getBytes(StandardCharsets.UTF_8);
+            assertThat(ids.add(b, 2, b.length - 2)).as(id + " again, as bytes").isFalse();
+        }
+        assertThat(ids.size()).isEqualTo(distinct.size());
+    }
+
+    @Test
+    void idsAddedAsBytesAgreeWithAHashSetThroughManyGrowths() {
+        OrderIdSet ids = new OrderIdSet();
+        Set<String> reference = new HashSet<>();
+        Random random = new Random(2);
+        String[] shapes = {"SO%d", "%d", "order-%d-x", "订单%d", "O_%d", "%d%d"};
+        for (int i = 0; i < 300_000; i++) {
+            String id = String.format(shapes[random.nextInt(shapes.length)], random.nextInt(100_000), random.nextInt(100));
+            byte[] b = id.getBytes(StandardCharsets.UTF_8);
+            boolean added = random.nextBoolean() ? ids.add(id) : ids.add(b, 0, b.length);
+            assertThat(added).as(id).isEqualTo(reference.add(id));
         }
         assertThat(ids.size()).isEqualTo(reference.size());
     }
