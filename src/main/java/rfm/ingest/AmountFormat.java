@@ -51,6 +51,25 @@ public record AmountFormat(String thousandsSeparator, String decimalSeparator, L
         return digits > 0;
     }
 
+    /**
+     * Whether {@link #parse} reads a plain decimal ({@code [+-]?(\d+(\.\d*)?|\.\d+)}, no spaces) exactly as
+     * {@code new BigDecimal(text)} would: the decimal separator is '.', and neither the thousands separator nor a
+     * currency symbol could be part of such text. Then the order rows' fast path may read amounts itself.
+     */
+    public boolean readsPlainDecimalsAsIs() {
+        if (!decimalSeparator.equals(".") || !thousandsSeparator.isEmpty() && "0123456789+-".contains(thousandsSeparator)) {
+            return false;
+        }
+        for (String symbol : currencySymbols) {
+            if (PLAIN_CHARS.indexOf(symbol.charAt(0)) >= 0 || PLAIN_CHARS.indexOf(symbol.charAt(symbol.length() - 1)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String PLAIN_CHARS = "0123456789.+-";
+
     /** Plain decimals only: what a job file without amount-format reads. */
     public static AmountFormat plain() {
         return new AmountFormat("", ".", List.of());

@@ -16,6 +16,18 @@ public final class OrderParser {
     private final int currency;
     private final int status;
 
+    /* The fast path's view of the settings: statuses as upper-case ASCII text, and whether it may read amounts. */
+    private final String[] countedStatuses;
+    private final String[] uncountedStatuses;
+    private final boolean plainAmounts;
+    private final boolean paidIsCounted;
+    private final boolean paidIsKnown;
+    private final boolean asciiCurrency;
+    /* The amount the fast path read last (one thread per parser). */
+    private long units;
+    private int scale;
+    private boolean negative;
+
     public OrderParser(Header header, IngestSettings settings) {
         this.settings = settings;
         this.columns = header.size();
@@ -25,9 +37,138 @@ public final class OrderParser {
         this.amount = header.index("amount");
         this.currency = header.index("currency");
         this.status = header.index("status");
+        this.countedStatuses = asciiOnly(settings.countedStatuses());
+        this.uncountedStatuses = asciiOnly(settings.uncountedStatuses());
+        this.plainAmounts = settings.amounts().readsPlainDecimalsAsIs();
+        this.paidIsCounted = settings.countedStatuses().contains("PAID");
+        this.paidIsKnown = paidIsCounted || settings.uncountedStatuses().contains("PAID");
+        this.asciiCurrency = isAscii(settings.currency());
+    }
+
+    private static String[] asciiOnly(java.util.Set<String> statuses) {
+        return statuses.stream().filter(OrderParser::isAscii).toArray(String[]::new);
     }
 
     public Parsed<OrderRow> parse(SourceRecord r) {
+        OrderRow fast = fast(r);
+        return fast != null ? new Parsed.Valid<>(r, fast) : parseInFull(r);
+    }
+
+    /**
+     * The usual row, read without the general path's objects (no stripped copies, no date-time, no BigDecimal):
+     * every field already trimmed, ids of printable ASCII, a date in one of the usual ISO patterns, a plain
+     * decimal amount of at most 18 digits, the job's currency or none, a known status written in ASCII, and no
+     * negative counted amount. Null for any other row, which {@link #parseInFull} then reads (or rejects), so
+     * the two paths agree on every row (a test holds them to it).
+     */
+    OrderRow fast(SourceRecord r) {
+        if (r.size() != columns) {
+            return null;
+        }
+        String id = r.raw(orderId);
+        String customer = r.raw(customerId);
+        int max = settings.maxIdLength();
+        if (!isIdText(id, max) || !isIdText(customer, max)) {
+            return null;
+        }
+        int day = settings.dates().epochDay(r.raw(orderDate));
+        if (day == DateTimeText.ASK_PARSE || !plainAmounts || !plainDecimal(r.raw(amount))) {
+            return null;
+        }
+        String cur = r.raw(currency);
+        if (!cur.isEmpty() && !(asciiCurrency && isAscii(cur) && cur.equalsIgnoreCase(settings.currency()))) {
+            return null;
+        }
+        String st = r.raw(status);
+        boolean counted;
+        if (st.isEmpty()) {
+            if (!paidIsKnown) {
+                return null;
+            }
+            counted = paidIsCounted;
+        } else if (isAscii(st) && oneOf(st, countedStatuses)) {
+            counted = true;
+        } else if (isAscii(st) && oneOf(st, uncountedStatuses)) {
+            counted = false;
+        } else {
+            return null;
+        }
+        if (counted && negative && units != 0) {
+            return null;
+        }
+        return new OrderRow(id, customer, day, negative ? -units : units, scale, null, counted);
+    }
+
+    /** Non-empty, at most {@code max} characters, all printable ASCII and no space (so nothing to trim or refuse). */
+    private static boolean isIdText(String s, int max) {
+        int n = s.length();
+        if (n == 0 || n > max) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean oneOf(String status, String[] upperCase) {
+        for (String s : upperCase) {
+            if (s.equalsIgnoreCase(status)) { // ASCII on both sides: the same as comparing toUpperCase(ROOT)
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads {@code [+-]?(\d+(\.\d*)?|\.\d+)} of at most 18 digits into units, scale and negative, as
+     * {@code new BigDecimal(text)} has them; false for any other text.
+     */
+    private boolean plainDecimal(String t) {
+        int n = t.length();
+        int i = 0;
+        negative = false;
+        if (n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
+            negative = t.charAt(0) == '-';
+            i = 1;
+        }
+        long u = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > OrderRow.MAX_DIGITS) {
+                    return false;
+                }
+                u = u * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return false;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        units = u;
+        scale = point < 0 ? 0 : n - 1 - point;
+        return true;
+    }
+
+    Parsed<OrderRow> parseInFull(SourceRecord r) {
         Parsed<OrderRow> shape = Parsed.badShape(r, columns);
         if (shape != null) {
             return shape;

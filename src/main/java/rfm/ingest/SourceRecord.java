@@ -24,6 +24,15 @@ public record SourceRecord(String file, long line, String[] values) {
         return v == null ? "" : v.strip();
     }
 
+    /** The field at a column index as read, untrimmed; empty for a column the file does not have (index -1). */
+    public String raw(int index) {
+        if (index < 0 || index >= values.length) {
+            return "";
+        }
+        String v = values[index];
+        return v == null ? "" : v;
+    }
+
     /** The trimmed field with control characters (line breaks, NUL, ...) replaced by spaces: text for people. */
     public String text(int index) {
         String v = value(index);

@@ -137,8 +137,13 @@ final class IngestJournal implements AutoCloseable {
         out.writeByte('O');
         out.writeString(o.orderId());
         out.writeString(o.customerId());
-        out.writeInt((int) o.orderDate().toEpochDay());
-        writeAmount(o.amount());
+        out.writeInt(o.orderDay());
+        if (o.bigAmount() == null) { // the common case, written as writeAmount would, without a BigDecimal
+            out.writeByte(o.scale());
+            out.writeLong(o.units());
+        } else {
+            writeAmount(o.bigAmount());
+        }
         out.writeBoolean(o.counted());
     }
 

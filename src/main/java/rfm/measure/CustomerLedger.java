@@ -83,14 +83,14 @@ public final class CustomerLedger {
             return OrderVerdict.DUPLICATE;
         }
         OrderTally c = orders.of(order.customerId());
-        int day = (int) order.orderDate().toEpochDay();
+        int day = order.orderDay();
         if (day > asOfDay) {
             return OrderVerdict.FUTURE_DATED;
         }
         if (!order.counted()) {
             return OrderVerdict.NOT_COUNTED_STATUS;
         }
-        c.addCountedOrder(day, order.amount(), monetaryWindowStart);
+        c.addCountedOrder(day, order, monetaryWindowStart);
         if (c.watch != null) {
             c.watch.countedOrder(day, order.amount());
         }

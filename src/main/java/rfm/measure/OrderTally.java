@@ -3,6 +3,8 @@ package rfm.measure;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
+import rfm.ingest.OrderRow;
+
 /**
  * A customer's counted orders so far, kept by the thread that reads orders: the order days (epoch days) and
  * the money in the monetary window. No order rows are kept.
@@ -30,22 +32,25 @@ final class OrderTally {
         this.watch = watch;
     }
 
-    void addCountedOrder(int day, BigDecimal amount, int windowStartExclusive) {
+    void addCountedOrder(int day, OrderRow order, int windowStartExclusive) {
         if (orderCount == orderDays.length) {
             orderDays = Arrays.copyOf(orderDays, Math.max(4, orderCount * 2));
         }
         orderDays[orderCount++] = day;
         if (day > windowStartExclusive) {
             windowOrders++;
-            addMoney(amount);
+            if (order.bigAmount() == null) {
+                addMoney(order.units(), order.scale());
+            } else {
+                addMoney(order.bigAmount());
+            }
         }
     }
 
-    private void addMoney(BigDecimal amount) {
+    /** Adds units of 10^-scale (at most 18 digits, scale 0 or more: see {@link OrderRow}). */
+    private void addMoney(long units, int scale) {
         if (bigMoney == null) {
-            int scale = amount.scale();
-            if ((moneyScale < 0 || scale == moneyScale) && scale >= 0 && amount.precision() <= 18) {
-                long units = amount.unscaledValue().longValue(); // at most 18 digits: fits
+            if (moneyScale < 0 || scale == moneyScale) {
                 long sum = money + units;
                 if (((money ^ sum) & (units ^ sum)) >= 0) { // no overflow
                     money = sum;
@@ -53,6 +58,13 @@ final class OrderTally {
                     return;
                 }
             }
+            bigMoney = windowMonetary();
+        }
+        bigMoney = bigMoney.add(BigDecimal.valueOf(units, scale));
+    }
+
+    private void addMoney(BigDecimal amount) {
+        if (bigMoney == null) {
             bigMoney = windowMonetary();
         }
         bigMoney = bigMoney.add(amount);

@@ -37,6 +37,61 @@ class OrderParserTest {
                 .contains(counted.toString()).contains(uncounted.toString());
     }
 
+    /**
+     * The fast path reads only rows the full path reads the same way: on random rows built from usual and
+     * awkward pieces, under several settings, every row the fast path takes equals the full path's row, and it
+     * takes the usual ones.
+     */
+    @Test
+    void theFastPathAgreesWithTheFullPathOnEveryRowItTakes() {
+        String[] ids = {"SO1", "C0819302", " SO1", "SO1 ", "S O1", "订单1", "", "x".repeat(64), "x".repeat(65), "A\u0001", "A\u007f", "É1"};
+        String[] dates = {"2020-05-13", "2020-05-19 15:12:33", "2026-02-30", "2026-02-29", "2024-02-29", "2020-13-01",
+                "2020-05-13 24:00:00", "2020-05-13 23:60:00", "2020-05-13 23:59:60", " 2020-05-13", "2020/05/13",
+                "13.05.2020", "2020-5-13", "", "2020-05-13T10:00:00", "0000-01-01", "9999-12-31"};
+        String[] amounts = {"272.53", "40.77", "0", "-0", "-0.00", "-5", "+7", ".5", "5.", ".", "1e3", "1,299.00", " 3",
+                "3 ", "123456789012345678", "1234567890123456789", "0.000000000000000001", "-12.50", "00012.5", "¥12", ""};
+        String[] currencies = {"CNY", "cny", "Cny", "", " CNY", "USD", "usd", "EUR", "ＣＮＹ"};
+        String[] statuses = {"PAID", "paid", "Completed", "REFUNDED", "pending", "", " PAID", "LOST", "ＰＡＩＤ", "PAİD"};
+        List<IngestSettings> settings = List.of(settings(Map.of()), settings(Map.of("usd", new BigDecimal("7.10"))),
+                new IngestSettings(Set.of("COMPLETED"), Set.of("PAID"), "cny", Map.of(), DATES),
+                new IngestSettings(Set.of("COMPLETED"), Set.of("REFUNDED"), "CNY", Map.of(), DATES,
+                        new AmountFormat(",", ".", List.of("¥", "-")), 10),
+                new IngestSettings(Set.of("PAID"), Set.of(), "CNY", Map.of(),
+                        new DateTimeText(List.of("dd.MM.yyyy", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd")),
+                        new AmountFormat(".", ",", List.of()), 64));
+        java.util.Random random = new java.util.Random(11);
+        int fast = 0;
+        for (IngestSettings s : settings) {
+            OrderParser p = new OrderParser(HEADER, s);
+            for (int n = 0; n < 20_000; n++) {
+                String[] fields = {pick(random, ids), pick(random, ids), pick(random, dates), pick(random, amounts),
+                        pick(random, currencies), pick(random, statuses)};
+                if (random.nextInt(50) == 0) {
+                    fields = java.util.Arrays.copyOf(fields, random.nextInt(8));
+                }
+                SourceRecord r = record(fields);
+                OrderRow row = p.fast(r);
+                if (row != null) {
+                    fast++;
+                    assertThat(p.parseInFull(r)).as("row %s", List.of(fields)).isInstanceOf(Parsed.Valid.class)
+                            .extracting(v -> ((Parsed.Valid<?>) v).row()).isEqualTo(row);
+                    assertThat(row.amount()).isEqualTo(((Parsed.Valid<OrderRow>) p.parseInFull(r)).row().amount());
+                }
+            }
+        }
+        assertThat(fast).as("rows the fast path took").isGreaterThan(2_000);
+        OrderParser usual = new OrderParser(HEADER, settings(Map.of()));
+        assertThat(usual.fast(record("SO10000001", "C0250062", "2020-05-19 15:12:33", "40.77", "CNY", "PAID")))
+                .isEqualTo(new OrderRow("SO10000001", "C0250062", LocalDate.of(2020, 5, 19), new BigDecimal("40.77"), true));
+        assertThat(usual.fast(record("SO1", "C1", "2020-05-13", "-3.00", "", "refunded")))
+                .isEqualTo(new OrderRow("SO1", "C1", LocalDate.of(2020, 5, 13), new BigDecimal("-3.00"), false));
+    }
+
+    /** One of the first two (usual) values two times in three, else any. */
+    private static String pick(java.util.Random random, String[] values) {
+        return values[random.nextInt(3) > 0 ? random.nextInt(2) : random.nextInt(values.length)];
+    }
+
     static SourceRecord record(String... fields) {
         return new SourceRecord(7, fields);
     }

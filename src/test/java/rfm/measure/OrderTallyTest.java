@@ -3,16 +3,19 @@ package rfm.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import rfm.ingest.OrderRow;
 
 class OrderTallyTest {
 
     private static BigDecimal sum(String... amounts) {
         OrderTally t = new OrderTally(null);
         for (String a : amounts) {
-            t.addCountedOrder(100, new BigDecimal(a), 0);
+            add(t, 100, new BigDecimal(a), 0);
         }
         return t.windowMonetary();
     }
@@ -33,8 +36,8 @@ class OrderTallyTest {
     @Test
     void ordersBeforeTheWindowCountButBringNoMoney() {
         OrderTally t = new OrderTally(null);
-        t.addCountedOrder(5, new BigDecimal("10.00"), 10);
-        t.addCountedOrder(20, new BigDecimal("2.50"), 10);
+        add(t, 5, new BigDecimal("10.00"), 10);
+        add(t, 20, new BigDecimal("2.50"), 10);
         assertThat(t.orderCount).isEqualTo(2);
         assertThat(t.windowOrders).isEqualTo(1);
         assertThat(t.windowMonetary()).isEqualTo(new BigDecimal("2.50"));
@@ -50,10 +53,15 @@ class OrderTallyTest {
             int scale = random.nextInt(4);
             for (int i = 0; i < n; i++) {
                 BigDecimal a = BigDecimal.valueOf(random.nextInt(1_000_000), random.nextInt(10) == 0 ? random.nextInt(5) : scale);
-                t.addCountedOrder(100, a, 0);
+                add(t, 100, a, 0);
                 expected = expected.add(a);
             }
             assertThat(t.windowMonetary()).isEqualTo(expected); // equals: same value and same scale
         }
+    }
+
+    /** Adds a counted order of this amount (as an order row carries it: units and scale, or a BigDecimal). */
+    private static void add(OrderTally t, int day, BigDecimal amount, int windowStartExclusive) {
+        t.addCountedOrder(day, new OrderRow("O", "C", LocalDate.ofEpochDay(day), amount, true), windowStartExclusive);
     }
 }
