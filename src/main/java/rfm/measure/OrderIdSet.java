@@ -69,14 +69,7 @@ final class OrderIdSet {
         if (packed != 0) {
             return addInline(packed);
         }
-        byte[] b = id.getBytes(StandardCharsets.UTF_8);
-        return addPaged(b, 0, b.length);
-    }
-
-    /** Adds the id written in UTF-8 in {@code b[from..to)}; false when it was there already. */
-    boolean add(byte[] b, int from, int to) {
-        long packed = pack(b, from, to);
-        return packed != 0 ? addInline(packed) : addPaged(b, from, to);
+        return addPaged(id.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id's codes (6 bits each, the first character lowest) when it can be kept inline, else 0. */
@@ -97,22 +90,6 @@ final class OrderIdSet {
         return packed;
     }
 
-    private static long pack(byte[] b, int from, int to) {
-        if (to - from > MAX_INLINE) {
-            return 0;
-        }
-        long packed = 0;
-        for (int i = from; i < to; i++) {
-            int c = b[i];
-            long code = c >= 0 ? CODE[c] : 0;
-            if (code == 0) {
-                return 0;
-            }
-            packed |= code << (6 * (i - from));
-        }
-        return packed;
-    }
-
     private boolean addInline(long packed) {
         long value = INLINE | packed;
         int mask = slots.length - 1;
@@ -129,22 +106,22 @@ final class OrderIdSet {
         }
     }
 
-    private boolean addPaged(byte[] b, int from, int to) {
-        int length = to - from;
+    private boolean addPaged(byte[] b) {
+        int length = b.length;
         if (length > LENGTH_MASK || length > PAGE_SIZE) {
             throw new IllegalArgumentException("order id of " + length + " bytes");
         }
-        int hash = hash(b, from, to);
+        int hash = hash(b, 0, length);
         long tag = tagOf(hash);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == 0) {
-                slots[i] = tag | store(b, from, length) << LENGTH_BITS | length;
+                slots[i] = tag | store(b) << LENGTH_BITS | length;
                 added();
                 return true;
             }
-            if ((slot & ~(ADDRESS_MASK << LENGTH_BITS | LENGTH_MASK)) == tag && equal(slot, b, from, length)) {
+            if ((slot & ~(ADDRESS_MASK << LENGTH_BITS | LENGTH_MASK)) == tag && equal(slot, b)) {
                 return false;
             }
         }
@@ -161,8 +138,8 @@ final class OrderIdSet {
     }
 
     /** Copies the bytes into the current page (a new one when they do not fit); returns their address + 1. */
-    private long store(byte[] b, int from, int length) {
-        if (PAGE_SIZE - pageUsed < length) {
+    private long store(byte[] b) {
+        if (PAGE_SIZE - pageUsed < b.length) {
             if ((long) (pages.size() + 1) * PAGE_SIZE >= ADDRESS_MASK) {
                 throw new IllegalStateException("more order id bytes than " + ADDRESS_MASK);
             }
@@ -170,20 +147,21 @@ final class OrderIdSet {
             pages.add(page);
             pageUsed = 0;
         }
-        System.arraycopy(b, from, page, pageUsed, length);
+        System.arraycopy(b, 0, page, pageUsed, b.length);
         long address = (long) (pages.size() - 1) * PAGE_SIZE + pageUsed;
-        pageUsed += length;
+        pageUsed += b.length;
         return address + 1;
     }
 
-    private boolean equal(long slot, byte[] b, int from, int length) {
+    private boolean equal(long slot, byte[] b) {
+        int length = b.length;
         if ((int) (slot & LENGTH_MASK) != length) {
             return false;
         }
         long address = ((slot >>> LENGTH_BITS) & ADDRESS_MASK) - 1;
         byte[] p = pages.get((int) (address >>> PAGE_BITS));
         int start = (int) (address & (PAGE_SIZE - 1));
-        return Arrays.equals(p, start, start + length, b, from, from + length);
+        return Arrays.equals(p, start, start + length, b, 0, length);
     }
 
     private void grow() {
