@@ -2,6 +2,7 @@ package rfm.ingest;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -141,13 +142,13 @@ public final class DateTimeText {
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 7);
             int day = digits(text, 8, 10);
-            if (month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            if (month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
                 return ASK_PARSE;
             }
             if (n > 10 && (digits(text, 11, 13) > 23 || digits(text, 14, 16) > 59 || n == 19 && digits(text, 17, 19) > 59)) {
                 return ASK_PARSE;
             }
-            return (int) java.time.LocalDate.of(year, month, day).toEpochDay();
+            return (int) LocalDate.of(year, month, day).toEpochDay();
         }
         return ASK_PARSE;
     }

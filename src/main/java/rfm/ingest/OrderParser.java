@@ -3,6 +3,7 @@ package rfm.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Set;
 
 /** Reads a record of orders.csv into an {@link OrderRow}, or says why it is a bad row. */
 public final class OrderParser {
@@ -45,7 +46,7 @@ public final class OrderParser {
         this.asciiCurrency = isAscii(settings.currency());
     }
 
-    private static String[] asciiOnly(java.util.Set<String> statuses) {
+    private static String[] asciiOnly(Set<String> statuses) {
         return statuses.stream().filter(OrderParser::isAscii).toArray(String[]::new);
     }
 

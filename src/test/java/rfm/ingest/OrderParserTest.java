@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class OrderParserTest {
                 new IngestSettings(Set.of("PAID"), Set.of(), "CNY", Map.of(),
                         new DateTimeText(List.of("dd.MM.yyyy", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd")),
                         new AmountFormat(".", ",", List.of()), 64));
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         int fast = 0;
         for (IngestSettings s : settings) {
             OrderParser p = new OrderParser(HEADER, s);
@@ -67,7 +69,7 @@ class OrderParserTest {
                 String[] fields = {pick(random, ids), pick(random, ids), pick(random, dates), pick(random, amounts),
                         pick(random, currencies), pick(random, statuses)};
                 if (random.nextInt(50) == 0) {
-                    fields = java.util.Arrays.copyOf(fields, random.nextInt(8));
+                    fields = Arrays.copyOf(fields, random.nextInt(8));
                 }
                 SourceRecord r = record(fields);
                 OrderRow row = p.fast(r);
@@ -88,7 +90,7 @@ class OrderParserTest {
     }
 
     /** One of the first two (usual) values two times in three, else any. */
-    private static String pick(java.util.Random random, String[] values) {
+    private static String pick(Random random, String[] values) {
         return values[random.nextInt(3) > 0 ? random.nextInt(2) : random.nextInt(values.length)];
     }
 
