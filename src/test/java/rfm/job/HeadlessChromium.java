@@ -151,19 +151,28 @@ final class HeadlessChromium implements AutoCloseable {
         return list;
     }
 
+    /**
+     * Stops the browser and every process it started (renderers, zygotes, the crash handler: once the browser
+     * is gone they can no longer be found as its children), and waits for them, so that none of them still
+     * writes into the profile folder when the test's temporary folder is deleted.
+     */
     @Override
     public void close() {
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         } finally {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : all) {
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    p.destroyForcibly();
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
             }
         }
     }
