@@ -87,9 +87,11 @@ public final class OrderParser {
                 return null;
             }
             counted = paidIsCounted;
-        } else if (isAscii(st) && oneOf(st, countedStatuses)) {
+        } else if (!isAscii(st)) {
+            return null;
+        } else if (oneOf(st, countedStatuses)) {
             counted = true;
-        } else if (isAscii(st) && oneOf(st, uncountedStatuses)) {
+        } else if (oneOf(st, uncountedStatuses)) {
             counted = false;
         } else {
             return null;

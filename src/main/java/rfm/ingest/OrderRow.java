@@ -18,8 +18,12 @@ public record OrderRow(String orderId, String customerId, int orderDay, long uni
     public static final int MAX_DIGITS = 18;
 
     public OrderRow(String orderId, String customerId, LocalDate orderDate, BigDecimal amount, boolean counted) {
-        this(orderId, customerId, (int) orderDate.toEpochDay(), fits(amount) ? amount.unscaledValue().longValue() : 0,
-                fits(amount) ? amount.scale() : 0, fits(amount) ? null : amount, counted);
+        this(orderId, customerId, (int) orderDate.toEpochDay(), amount, fits(amount), counted);
+    }
+
+    private OrderRow(String orderId, String customerId, int orderDay, BigDecimal amount, boolean fits, boolean counted) {
+        this(orderId, customerId, orderDay, fits ? amount.unscaledValue().longValue() : 0, fits ? amount.scale() : 0,
+                fits ? null : amount, counted);
     }
 
     private static boolean fits(BigDecimal amount) {

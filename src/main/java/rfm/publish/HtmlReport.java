@@ -224,11 +224,7 @@ public final class HtmlReport {
         }
         data.put("rfGrid", grid);
 
-        Map<String, Object> stages = new LinkedHashMap<>();
-        stages.put("codes", List.copyOf(figures.stages().keySet()));
-        stages.put("names", figures.stages().keySet().stream().map(s -> t.get("stage." + s)).toList());
-        stages.put("counts", List.copyOf(figures.stages().values()));
-        data.put("stages", stages);
+        data.put("stages", namedCounts(figures.stages(), "stage.", t));
 
         Map<String, String> segmentNames = new LinkedHashMap<>();
         segmentNames.put(HistoryComparison.NEW, t.get("migration.new"));
@@ -256,12 +252,17 @@ public final class HtmlReport {
                 .map(perDay -> days.stream().map(d -> perDay.getOrDefault(d, 0L)).toList()).toList());
         data.put("tasks", tasks);
 
-        Map<String, Object> reasons = new LinkedHashMap<>();
-        reasons.put("codes", List.copyOf(figures.churnReasons().keySet()));
-        reasons.put("names", figures.churnReasons().keySet().stream().map(r -> t.get("reason." + r)).toList());
-        reasons.put("counts", List.copyOf(figures.churnReasons().values()));
-        data.put("churnReasons", reasons);
+        data.put("churnReasons", namedCounts(figures.churnReasons(), "reason.", t));
         return data;
+    }
+
+    /** A chart's codes, their labels (the text under {@code labelPrefix + code}) and their counts, in order. */
+    private static Map<String, Object> namedCounts(Map<String, Long> counts, String labelPrefix, Map<String, String> t) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("codes", List.copyOf(counts.keySet()));
+        chart.put("names", counts.keySet().stream().map(code -> t.get(labelPrefix + code)).toList());
+        chart.put("counts", List.copyOf(counts.values()));
+        return chart;
     }
 
     /**
