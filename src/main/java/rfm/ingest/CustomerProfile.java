@@ -1,15 +1,76 @@
 package rfm.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
 
-/** A row of customers.csv: who the customer is and who looks after it. Empty strings, never null. */
-public record CustomerProfile(String customerId, String name, String phone, String email, String company,
-                              String industry, String region, String owner, String preferredChannel,
-                              boolean optOut, LocalDate createdAt, boolean rejected) {
+/**
+ * A row of customers.csv: who the customer is and who looks after it. Empty strings, never null.
+ *
+ * <p>A value class with record-style accessors, equality and text. A million of these live from ingest to the end
+ * of the run, so the three values every customer has its own of (name, phone, email) are kept together as the
+ * UTF-8 bytes of one array and made into strings when asked, and the creation date is kept as an epoch day. That is
+ * one object where there were seven (three strings, their three arrays and a date). The values come from a
+ * charset decoder, so they are well-formed UTF-16 and come back unchanged; the fields most customers share
+ * (company, owner, region, ...) stay shared strings.
+ */
+public final class CustomerProfile {
+
+    private static final byte[] NO_BYTES = {};
+    private static final int NO_DAY = Integer.MIN_VALUE;
+
+    private final String customerId;
+    /** name, phone and email, one after the other, as UTF-8. */
+    private final byte[] contact;
+    private final int nameEnd;
+    private final int phoneEnd;
+    private final String company;
+    private final String industry;
+    private final String region;
+    private final String owner;
+    private final String preferredChannel;
+    private final boolean optOut;
+    private final boolean rejected;
+    private final int createdDay;
+
+    public CustomerProfile(String customerId, String name, String phone, String email, String company,
+                           String industry, String region, String owner, String preferredChannel,
+                           boolean optOut, LocalDate createdAt, boolean rejected) {
+        this.customerId = Objects.requireNonNull(customerId, "customerId");
+        byte[] n = utf8(name, "name");
+        byte[] p = utf8(phone, "phone");
+        byte[] e = utf8(email, "email");
+        if (n.length + p.length + e.length == 0) {
+            contact = NO_BYTES;
+        } else {
+            contact = new byte[n.length + p.length + e.length];
+            System.arraycopy(n, 0, contact, 0, n.length);
+            System.arraycopy(p, 0, contact, n.length, p.length);
+            System.arraycopy(e, 0, contact, n.length + p.length, e.length);
+        }
+        nameEnd = n.length;
+        phoneEnd = n.length + p.length;
+        this.company = Objects.requireNonNull(company, "company");
+        this.industry = Objects.requireNonNull(industry, "industry");
+        this.region = Objects.requireNonNull(region, "region");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.preferredChannel = Objects.requireNonNull(preferredChannel, "preferredChannel");
+        this.optOut = optOut;
+        this.rejected = rejected;
+        if (createdAt != null && (createdAt.toEpochDay() <= NO_DAY || createdAt.toEpochDay() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("createdAt out of range: " + createdAt);
+        }
+        createdDay = createdAt == null ? NO_DAY : (int) createdAt.toEpochDay();
+    }
 
     public CustomerProfile(String customerId, String name, String phone, String email, String company, String industry,
                            String region, String owner, String preferredChannel, boolean optOut, LocalDate createdAt) {
         this(customerId, name, phone, email, company, industry, region, owner, preferredChannel, optOut, createdAt, false);
+    }
+
+    private static byte[] utf8(String value, String what) {
+        return Objects.requireNonNull(value, what).isEmpty() ? NO_BYTES : value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The profile of a customer that appears in orders or interactions but not in customers.csv. */
@@ -23,5 +84,80 @@ public record CustomerProfile(String customerId, String name, String phone, Stri
      */
     public static CustomerProfile rejectedRow(String customerId) {
         return new CustomerProfile(customerId, "", "", "", "", "", "", "", "", false, null, true);
+    }
+
+    private String text(int from, int to) {
+        return from == to ? "" : new String(contact, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String name() {
+        return text(0, nameEnd);
+    }
+
+    public String phone() {
+        return text(nameEnd, phoneEnd);
+    }
+
+    public String email() {
+        return text(phoneEnd, contact.length);
+    }
+
+    public String company() {
+        return company;
+    }
+
+    public String industry() {
+        return industry;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String preferredChannel() {
+        return preferredChannel;
+    }
+
+    public boolean optOut() {
+        return optOut;
+    }
+
+    public LocalDate createdAt() {
+        return createdDay == NO_DAY ? null : LocalDate.ofEpochDay(createdDay);
+    }
+
+    public boolean rejected() {
+        return rejected;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CustomerProfile p && customerId.equals(p.customerId) && nameEnd == p.nameEnd
+                && phoneEnd == p.phoneEnd && Arrays.equals(contact, p.contact) && company.equals(p.company)
+                && industry.equals(p.industry) && region.equals(p.region) && owner.equals(p.owner)
+                && preferredChannel.equals(p.preferredChannel) && optOut == p.optOut && rejected == p.rejected
+                && createdDay == p.createdDay;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(customerId, Arrays.hashCode(contact), nameEnd, phoneEnd, company, industry,
+                region, owner, preferredChannel, optOut, rejected, createdDay);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerProfile[customerId=" + customerId + ", name=" + name() + ", phone=" + phone()
+                + ", email=" + email() + ", company=" + company + ", industry=" + industry + ", region=" + region
+                + ", owner=" + owner + ", preferredChannel=" + preferredChannel + ", optOut=" + optOut
+                + ", createdAt=" + createdAt() + ", rejected=" + rejected + "]";
     }
 }

@@ -1,9 +1,6 @@
 package rfm.measure;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -167,7 +164,8 @@ public final class CustomerLedger {
             if (profile == null) {
                 profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
             }
-            result.add(new MeasuredCustomer(profile, measures(c.id, ot, it, settings)));
+            // the profile's id, not the index's copy of it: a million fewer strings kept to the end of the run
+            result.add(new MeasuredCustomer(profile, measures(profile.customerId(), ot, it, settings)));
         }
         return result;
     }
@@ -203,14 +201,14 @@ public final class CustomerLedger {
     private static CustomerMeasures measures(String customerId, OrderTally o, InteractionTally t, MeasureSettings s) {
         int d = (int) s.asOf().toEpochDay();
         NeedCategory need = t.topNeed();
-        LocalDate lastContact = t.lastOutDay == InteractionTally.NO_DAY ? null : LocalDate.ofEpochDay(t.lastOutDay);
-        LocalDate lastInbound = t.lastInDay == InteractionTally.NO_DAY ? null : LocalDate.ofEpochDay(t.lastInDay);
-        Integer satisfaction = t.lastSurveyAt == Long.MIN_VALUE ? null : t.lastSatisfaction;
-        LocalDate surveyDate = t.lastSurveyAt == Long.MIN_VALUE ? null
-                : LocalDateTime.ofEpochSecond(t.lastSurveyAt, 0, ZoneOffset.UTC).toLocalDate();
+        int none = CustomerMeasures.NONE;
+        int lastContact = t.lastOutDay == InteractionTally.NO_DAY ? none : t.lastOutDay;
+        int lastInbound = t.lastInDay == InteractionTally.NO_DAY ? none : t.lastInDay;
+        int satisfaction = t.lastSurveyAt == Long.MIN_VALUE ? none : t.lastSatisfaction;
+        int surveyDay = t.lastSurveyAt == Long.MIN_VALUE ? none : Math.toIntExact(Math.floorDiv(t.lastSurveyAt, 86_400L));
         if (o.orderCount == 0) {
-            return new CustomerMeasures(customerId, 0, BigDecimal.ZERO, null, null, null, null, 0, 0, 0,
-                    t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDate, need);
+            return new CustomerMeasures(customerId, 0, BigDecimal.ZERO, none, none, none, none, 0, 0, 0,
+                    t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
         }
         int[] days = Arrays.copyOf(o.orderDays, o.orderCount);
         Arrays.sort(days);
@@ -233,8 +231,7 @@ public final class CustomerLedger {
             }
         }
         int frequency = s.monetaryWindowDays() == null ? o.orderCount : o.windowOrders;
-        return new CustomerMeasures(customerId, frequency, o.windowMonetary(),
-                LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last), d - last, d - first, distinct,
-                recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDate, need);
+        return new CustomerMeasures(customerId, frequency, o.windowMonetary(), first, last, d - last, d - first,
+                distinct, recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
     }
 }
