@@ -2,6 +2,7 @@ package rfm.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +44,51 @@ class OrderIdSetTest {
             assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
         }
         assertThat(ids.size()).isEqualTo(reference.size());
+    }
+
+    @Test
+    void idsMostlyInTheOrderTheyWerePlacedAgreeWithAHashSet() {
+        // as exports list orders: ascending ids, with some a little late, some repeated (at once or much later),
+        // ids of other lengths and shapes in between, and a jump that leaves the rest below the run's last id
+        for (long expected : new long[] {0, 1, 400_000}) {
+            OrderIdSet ids = new OrderIdSet(expected);
+            Set<String> reference = new HashSet<>();
+            Random random = new Random(7);
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 300_000; i++) {
+                int n = i;
+                int pick = random.nextInt(100);
+                if (pick < 5) {
+                    n = Math.max(0, i - 1 - random.nextInt(30)); // a little late, or a repeat of a recent one
+                }
+                String id = pick == 5 && !seen.isEmpty() ? seen.get(random.nextInt(seen.size())) // a much later repeat
+                        : pick == 6 ? "SO" + n + "-R" // other shapes in between
+                        : pick == 7 ? "O" + n
+                        : pick == 8 ? "订单" + n
+                        : "SO" + (10_000_000 + n);
+                seen.add(id);
+                assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
+            }
+            assertThat(ids.add("zzzzzzzzzz")).isTrue(); // every inline id from here on is below the run's last
+            reference.add("zzzzzzzzzz");
+            for (int i = 0; i < 20_000; i++) {
+                String id = "SO" + (10_000_000 + random.nextInt(320_000));
+                assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
+            }
+            assertThat(ids.size()).isEqualTo(reference.size());
+        }
+    }
+
+    @Test
+    void idsInDescendingOrderAllGoToTheTable() {
+        OrderIdSet ids = new OrderIdSet(10);
+        for (int i = 99_999; i >= 0; i--) {
+            assertThat(ids.add("SO" + i)).isTrue();
+        }
+        for (int i = 0; i < 100_000; i += 7) {
+            assertThat(ids.add("SO" + i)).isFalse();
+        }
+        assertThat(ids.size()).isEqualTo(100_000);
     }
 
     @Test
