@@ -97,8 +97,8 @@ public class NightlyRun {
     }
 
     /**
-     * The order rows the files hold, guessed from their size and the lines in their first MiB, less a tenth so
-     * that the order ids' table does not start larger than it would have grown. A hint only: 0 when unsure.
+     * The order rows the files hold, guessed from their size and the lines in their first MiB, less a tenth (the
+     * order ids' set starts a quarter above the guess). A hint only: 0 when unsure.
      */
     private static long orderRowsGuess(List<Path> files) {
         long rows = 0;

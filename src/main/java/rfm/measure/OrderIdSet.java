@@ -66,9 +66,12 @@ final class OrderIdSet {
         this(0);
     }
 
-    /** A set whose ascending run has room for about this many ids before it first grows. */
+    /**
+     * A set expecting about this many ids: its ascending run starts a quarter larger, so that a guess a little
+     * low does not make it grow (growing copies it, and for a moment holds both copies).
+     */
     OrderIdSet(long expected) {
-        run = new long[(int) Math.max(16, Math.min(expected, 1 << 27))];
+        run = new long[(int) Math.max(16, Math.min(expected + expected / 4, 1 << 27))];
     }
 
     /** Adds an id; false when it was there already. */
@@ -79,7 +82,7 @@ final class OrderIdSet {
         }
         if (runSize == 0 || packed > run[runSize - 1]) {
             if (runSize == run.length) {
-                run = Arrays.copyOf(run, (int) Math.min(run.length * 2L, Integer.MAX_VALUE - 8));
+                run = Arrays.copyOf(run, (int) Math.min(run.length + (run.length >> 1), Integer.MAX_VALUE - 8));
             }
             run[runSize++] = packed;
             return true;
