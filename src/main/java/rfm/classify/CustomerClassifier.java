@@ -2,10 +2,12 @@ package rfm.classify;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import rfm.measure.CustomerMeasures;
 import rfm.measure.MeasuredCustomer;
+import rfm.measure.TwoHalves;
 import rfm.score.RfmScorer;
 import rfm.score.RfmScores;
 
@@ -37,13 +39,21 @@ public final class CustomerClassifier {
         List<CustomerMeasures> buyers = customers.stream().map(MeasuredCustomer::measures)
                 .filter(CustomerMeasures::buyer).toList();
         List<RfmScores> buyerScores = scorer.score(buyers);
-        List<ScoredCustomer> result = new ArrayList<>(customers.size());
+        int n = customers.size();
+        RfmScores[] scores = new RfmScores[n];
         int next = 0;
-        for (MeasuredCustomer c : customers) {
-            RfmScores scores = c.measures().buyer() ? buyerScores.get(next++) : null;
-            result.add(classify(c, scores));
+        for (int i = 0; i < n; i++) {
+            if (customers.get(i).measures().buyer()) {
+                scores[i] = buyerScores.get(next++);
+            }
         }
-        return result;
+        ScoredCustomer[] result = new ScoredCustomer[n];
+        TwoHalves.run(n, (from, to) -> { // the rules only read their tables, so both cores can share them
+            for (int i = from; i < to; i++) {
+                result[i] = classify(customers.get(i), scores[i]);
+            }
+        });
+        return new ArrayList<>(Arrays.asList(result));
     }
 
     ScoredCustomer classify(MeasuredCustomer c, RfmScores scores) {

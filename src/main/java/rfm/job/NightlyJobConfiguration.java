@@ -58,8 +58,9 @@ public class NightlyJobConfiguration {
     /**
      * The job uses both cores where the work splits: the ingest steps read orders (the biggest input) on one
      * thread and customers then interactions on another, sharing only the ledger, whose parts per kind of row are
-     * separate (see {@link CustomerLedger}); after scoring, the customer files are written while the revisit
-     * tasks are planned and written and the customers' states go into the history.
+     * separate (see {@link CustomerLedger}); after scoring, the revisit tasks are planned and written on one thread
+     * while on others the history's comparison runs and then the customer files are written beside the customers'
+     * states going into the history.
      */
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
@@ -68,12 +69,15 @@ public class NightlyJobConfiguration {
         Flow ingest = sideBySide("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
                 new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build());
-        Flow results = sideBySide("results", threads,
+        Flow filesAndStates = sideBySide("filesAndStates", threads,
                 new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
-                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build(),
                 new FlowBuilder<SimpleFlow>("historyStates").start(recordStates).build());
+        // the revisit plan needs only the scores, so it starts beside the history's comparison
+        Flow results = sideBySide("results", threads,
+                new FlowBuilder<SimpleFlow>("historyAndFiles").start(compareHistory).next(filesAndStates).build(),
+                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
-                .next(checkRejects).next(score).next(compareHistory).next(results).next(summarize).next(publish)
+                .next(checkRejects).next(score).next(results).next(summarize).next(publish)
                 .build();
         return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
     }

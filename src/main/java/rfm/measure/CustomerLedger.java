@@ -54,8 +54,8 @@ public final class CustomerLedger {
     }
 
     /**
-     * About how many order rows are coming (a guess from the files' sizes), so that the order ids' table is
-     * made that large at once instead of doubling, and copying itself, a dozen times; before the first order.
+     * About how many order rows are coming (a guess from the files' sizes), so that the order ids' set is made
+     * large enough at once instead of growing, and copying itself, many times; before the first order.
      */
     public void expectOrders(long rows) {
         if (orderIds != null && orderIds.size() == 0) {
@@ -154,20 +154,27 @@ public final class CustomerLedger {
         // customer's tallies go as its measures take their place
         Tallies<OrderTally> o = release ? orders.handOver() : orders;
         Tallies<InteractionTally> i = release ? interactions.handOver() : interactions;
-        Arrays.sort(customers, BY_ID);
-        List<MeasuredCustomer> result = new ArrayList<>(customers.length);
-        for (Named c : customers) {
-            OrderTally ot = c.order < 0 ? OrderTally.NONE : release ? o.take(c.order) : o.get(c.order);
-            InteractionTally it = c.interaction < 0 ? InteractionTally.NONE
-                    : release ? i.take(c.interaction) : i.get(c.interaction);
-            CustomerProfile profile = release ? profiles.remove(c.id) : profiles.get(c.id);
-            if (profile == null) {
-                profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
+        TwoHalves.sort(customers, BY_ID);
+        MeasuredCustomer[] result = new MeasuredCustomer[customers.length];
+        // both halves only read the maps and take disjoint tallies; the profiles are let go once all are measured
+        TwoHalves.run(customers.length, (from, to) -> {
+            for (int n = from; n < to; n++) {
+                Named c = customers[n];
+                OrderTally ot = c.order < 0 ? OrderTally.NONE : release ? o.take(c.order) : o.get(c.order);
+                InteractionTally it = c.interaction < 0 ? InteractionTally.NONE
+                        : release ? i.take(c.interaction) : i.get(c.interaction);
+                CustomerProfile profile = profiles.get(c.id);
+                if (profile == null) {
+                    profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
+                }
+                // the profile's id, not the index's copy of it: a million fewer strings kept to the end of the run
+                result[n] = new MeasuredCustomer(profile, measures(profile.customerId(), ot, it, settings));
             }
-            // the profile's id, not the index's copy of it: a million fewer strings kept to the end of the run
-            result.add(new MeasuredCustomer(profile, measures(profile.customerId(), ot, it, settings)));
+        });
+        if (release) {
+            profiles.clear();
         }
-        return result;
+        return new ArrayList<>(Arrays.asList(result));
     }
 
     /** A customer and its numbers in the orders' and the interactions' index (-1: none). */

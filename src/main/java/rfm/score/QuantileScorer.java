@@ -47,7 +47,7 @@ public final class QuantileScorer implements RfmScorer {
             int r = quintile(n - countBelow(recencySorted, recency[i] + 1), n);
             int f = quintile(countBelow(frequencySorted, frequency[i]), n);
             int m = quintile(money != null ? countBelow(moneySorted, money[i]) : countBelow(monetarySorted, monetary[i]), n);
-            scores.add(new RfmScores(r, f, m));
+            scores.add(RfmScores.of(r, f, m));
         }
         return scores;
     }

@@ -11,6 +11,22 @@ public record RfmScores(int r, int f, int m) {
         check("m", m);
     }
 
+    private static final RfmScores[] ALL = new RfmScores[125];
+
+    static {
+        for (int i = 0; i < ALL.length; i++) {
+            ALL[i] = new RfmScores(i / 25 + 1, i / 5 % 5 + 1, i % 5 + 1);
+        }
+    }
+
+    /** The scores r, f, m: one shared instance per combination, not one per customer. */
+    public static RfmScores of(int r, int f, int m) {
+        check("r", r);
+        check("f", f);
+        check("m", m);
+        return ALL[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
+    }
+
     private static void check(String name, int v) {
         if (v < 1 || v > 5) {
             throw new IllegalArgumentException(name + " score must be 1..5, was " + v);

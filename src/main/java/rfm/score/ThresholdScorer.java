@@ -40,6 +40,6 @@ public final class ThresholdScorer implements RfmScorer {
                 mon++;
             }
         }
-        return new RfmScores(r, f, mon);
+        return RfmScores.of(r, f, mon);
     }
 }
