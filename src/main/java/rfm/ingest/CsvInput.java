@@ -28,6 +28,10 @@ import org.apache.commons.io.input.BOMInputStream;
  * Streams the records of one input CSV file (RFC 4180 quoting with the given delimiter; CRLF or LF; the given
  * charset, a UTF-8 BOM skipped), each with the physical line it starts on. Blank lines are skipped: they are
  * not rows. A file that ends inside a quoted field yields a last, truncated record instead of failing.
+ *
+ * <p>A UTF-8 file is read straight from its bytes while its lines are plain (no quotes; see {@link PlainLines}),
+ * which is most exports' every line and several times cheaper than decoding and parsing characters; from the
+ * first line that is not, Commons CSV reads the rest. Both ways give the same records, line numbers and errors.
  */
 public final class CsvInput implements Closeable {
 
@@ -35,41 +39,56 @@ public final class CsvInput implements Closeable {
 
     private final Path path;
     private final String fileName;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final char delimiter;
     private final Header header;
     private final DigestInputStream digest;
     private final Charset charset;
+    /** Reads the file while its lines are plain (see {@link PlainLines}); null once the CSV parser has taken over. */
+    private PlainLines plain;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    /** Lines read before the CSV parser took over, which counts its lines from there. */
+    private long parserFirstLine;
     private long lastLineEnd;
     private boolean ended;
 
-    private CsvInput(Path path, InputFile file, Charset charset, char delimiter, Map<String, List<String>> aliases)
-            throws IOException {
+    private CsvInput(Path path, InputFile file, Charset charset, char delimiter, Map<String, List<String>> aliases,
+                     boolean plainLines) throws IOException {
         this.path = path;
         this.fileName = path.getFileName().toString();
         this.charset = charset;
+        this.delimiter = delimiter;
         this.digest = new DigestInputStream(Files.newInputStream(path), DigestUtils.getSha256Digest());
         InputStream in = charset.equals(StandardCharsets.UTF_8)
                 ? BOMInputStream.builder().setInputStream(digest).get() : digest;
+        if (plainLines && charset.equals(StandardCharsets.UTF_8) && PlainLines.usable(delimiter)) {
+            plain = new PlainLines(in, delimiter);
+        } else {
+            startParser(in);
+        }
+        SourceRecord first = nextRecord();
+        if (first == null) {
+            close();
+            throw new BadInputException(path.getFileName() + ": the file is empty; expected a header line with "
+                    + String.join(", ", file.requiredFields()));
+        }
+        if (first.isTruncated()) {
+            close();
+            throw new BadInputException(fileName + " line 1: the header line ends inside a quoted field");
+        }
+        this.header = new Header(file, Arrays.asList(first.values()), aliases);
+    }
+
+    /** Commons CSV from here on, over the rest of the (BOM-less) bytes. */
+    private void startParser(InputStream in) throws IOException {
         var decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false) // we skip blank lines ourselves, so line numbers stay exact
                 .get();
-        this.parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get();
-        this.records = parser.iterator();
-        SourceRecord first = nextRecord();
-        if (first == null) {
-            parser.close();
-            throw new BadInputException(path.getFileName() + ": the file is empty; expected a header line with "
-                    + String.join(", ", file.requiredFields()));
-        }
-        if (first.isTruncated()) {
-            parser.close();
-            throw new BadInputException(fileName + " line 1: the header line ends inside a quoted field");
-        }
-        this.header = new Header(file, Arrays.asList(first.values()), aliases);
+        parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get();
+        records = parser.iterator();
     }
 
     /** Opens a UTF-8, comma-separated input file with the default header names and reads its header line. */
@@ -84,8 +103,14 @@ public final class CsvInput implements Closeable {
      */
     public static CsvInput open(Path path, InputFile file, Charset charset, char delimiter,
                                 Map<String, List<String>> aliases) {
+        return open(path, file, charset, delimiter, aliases, true);
+    }
+
+    /** As above; {@code plainLines} false reads every line through the CSV parser (tests compare the two ways). */
+    static CsvInput open(Path path, InputFile file, Charset charset, char delimiter, Map<String, List<String>> aliases,
+                         boolean plainLines) {
         try {
-            return new CsvInput(path, file, charset, delimiter, aliases);
+            return new CsvInput(path, file, charset, delimiter, aliases, plainLines);
         } catch (IOException | UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
                 throw undecodable(path, charset, e);
@@ -129,6 +154,27 @@ public final class CsvInput implements Closeable {
         if (ended) {
             return null;
         }
+        if (plain != null) {
+            try {
+                String[] values = plain.next();
+                if (values == null) {
+                    ended = true;
+                    return null;
+                }
+                if (values != PlainLines.NOT_PLAIN) {
+                    lastLineEnd = plain.lines();
+                    return new SourceRecord(fileName, lastLineEnd, values);
+                }
+                parserFirstLine = plain.lines(); // a quote or a lone carriage return: the CSV parser takes over
+                InputStream rest = plain.rest();
+                plain = null;
+                startParser(rest);
+            } catch (CharacterCodingException e) {
+                throw undecodable(path, charset, e);
+            } catch (IOException e) {
+                throw new BadInputException(fileName + " line " + (lastLineEnd + 1) + ": cannot read on: " + e.getMessage(), e);
+            }
+        }
         try {
             if (!records.hasNext()) {
                 ended = true;
@@ -136,14 +182,14 @@ public final class CsvInput implements Closeable {
             }
             CSVRecord record = records.next();
             long start = lastLineEnd + 1;
-            lastLineEnd = parser.getCurrentLineNumber();
+            lastLineEnd = parserFirstLine + parser.getCurrentLineNumber();
             return new SourceRecord(fileName, start, record.values());
         } catch (UncheckedIOException e) {
             String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             if (message != null && message.contains(TRUNCATED)) {
                 ended = true;
                 long start = lastLineEnd + 1;
-                long end = parser.getCurrentLineNumber();
+                long end = parserFirstLine + parser.getCurrentLineNumber();
                 if (end > start) {
                     // more than the last line: a stray quote would turn all the lines after it into one field
                     throw new BadInputException(fileName + " line " + start + ": a quote opened on this line is never closed;"
@@ -156,7 +202,9 @@ public final class CsvInput implements Closeable {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw undecodable(path, charset, e);
             }
-            throw new BadInputException(fileName + " line " + (lastLineEnd + 1) + ": cannot read on: " + message, e);
+            // the parser's own "at line: n, position: p" counts from where it took over, not from the file's start
+            String detail = message == null ? null : message.replaceFirst(" at line: \\d+, position: \\d+", "");
+            throw new BadInputException(fileName + " line " + (lastLineEnd + 1) + ": cannot read on: " + detail, e);
         }
     }
 
@@ -168,6 +216,10 @@ public final class CsvInput implements Closeable {
     @Override
     public void close() {
         try {
+            if (parser == null) {
+                digest.close();
+                return;
+            }
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

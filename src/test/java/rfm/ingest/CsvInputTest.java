@@ -171,4 +171,116 @@ class CsvInputTest {
             }
         }).isInstanceOf(BadInputException.class).hasMessageContaining("orders.csv").hasMessageContaining("UTF-8");
     }
+
+    /** Every record (line and fields) and the digest, or the failure's message, read one way or the other. */
+    private List<String> readAll(Path file, char delimiter, boolean plainLines) {
+        List<String> out = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(file, InputFile.ORDERS, StandardCharsets.UTF_8, delimiter,
+                java.util.Map.of(), plainLines)) {
+            out.add("header " + in.header().names());
+            for (SourceRecord r = in.next(); r != null; r = in.next()) {
+                out.add(r.line() + " " + (r.isTruncated() ? "truncated" : java.util.Arrays.asList(r.values())));
+            }
+            out.add("sha256 " + in.sha256Hex());
+        } catch (BadInputException e) {
+            out.add("failed: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * The same records and digest, or the same failure. A decoder reading characters ahead finds a bad byte before
+     * the records in front of it come out, the plain lines only when they reach it: the records that come out
+     * before the failure may differ, never the failure.
+     */
+    private static void assertSameReading(List<String> plain, List<String> parsed, String what) {
+        String last = parsed.get(parsed.size() - 1);
+        if (last.startsWith("failed: ")) {
+            assertThat(plain.get(plain.size() - 1)).as(what).isEqualTo(last);
+            assertThat(parsed.subList(0, parsed.size() - 1)).as(what).isSubsetOf(plain);
+        } else {
+            assertThat(plain).as(what).isEqualTo(parsed);
+        }
+    }
+
+    @Test
+    void plainLinesReadAsTheCsvParserReadsThemWhateverComesInTheFile() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        String[] plainFields = {"O1", "C1", "", " ", " padded ", "2026-11-22 10:00:00", "12.50", "张伟", "Zoë",
+                "😀", "\uFFFD", "a\tb", "x;y", "\u0000", "PAID"};
+        String[] oddFields = {"\"quoted\"", "\"a,b\"", "\"two\nlines\"", "\"say \"\"hi\"\"\"", "bad\"quote",
+                "\"open"};
+        String[] endings = {"\n", "\r\n"};
+        for (int round = 0; round < 400; round++) {
+            char delimiter = round % 5 == 4 ? ';' : round % 7 == 6 ? '\t' : ',';
+            boolean odd = round % 3 == 0; // a third of the files have a quoted or broken field somewhere
+            StringBuilder text = new StringBuilder("order_id" + delimiter + "customer_id");
+            int rows = random.nextInt(40);
+            for (int r = 0; r < rows; r++) {
+                text.append(endings[random.nextInt(endings.length)]);
+                int kind = random.nextInt(20);
+                if (kind == 0) {
+                    continue; // a blank line
+                }
+                if (kind == 1) {
+                    text.append("   ");
+                    continue;
+                }
+                int fields = kind == 2 ? 1 : kind == 3 ? 3 : 2;
+                for (int f = 0; f < fields; f++) {
+                    if (f > 0) {
+                        text.append(delimiter);
+                    }
+                    boolean useOdd = odd && random.nextInt(25) == 0;
+                    text.append(useOdd ? oddFields[random.nextInt(oddFields.length)]
+                            : plainFields[random.nextInt(plainFields.length)]);
+                }
+                if (odd && random.nextInt(60) == 0) {
+                    text.append('\r'); // a lone carriage return: a line break to the CSV parser
+                }
+            }
+            if (random.nextBoolean()) {
+                text.append(endings[random.nextInt(endings.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            if (random.nextInt(4) == 0) {
+                byte[] withBom = new byte[bytes.length + 3];
+                withBom[0] = (byte) 0xEF;
+                withBom[1] = (byte) 0xBB;
+                withBom[2] = (byte) 0xBF;
+                System.arraycopy(bytes, 0, withBom, 3, bytes.length);
+                bytes = withBom;
+            }
+            if (random.nextInt(10) == 0 && bytes.length > 30) {
+                bytes[20 + random.nextInt(bytes.length - 20)] = (byte) 0xC3; // maybe not UTF-8 any more
+            }
+            Path file = dir.resolve("orders.csv");
+            Files.write(file, bytes);
+            assertSameReading(readAll(file, delimiter, true), readAll(file, delimiter, false), "round " + round + ": " + text);
+        }
+    }
+
+    @Test
+    void plainLinesLongerThanTheBufferAndAFileWithoutALastLineBreak() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        String longField = "x".repeat(200_000) + "张";
+        Files.writeString(file, "order_id,customer_id\nO1," + longField + "\r\nO2,C2");
+        assertThat(readAll(file, ',', true)).isEqualTo(readAll(file, ',', false))
+                .contains("2 [O1, " + longField + "]", "3 [O2, C2]");
+    }
+
+    @Test
+    void aBadByteOnAPlainLineNamesItsLineAsTheParserDoes() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        byte[] good = "order_id,customer_id\nO1,C1\nO2,".getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(good, good.length + 3);
+        all[good.length] = (byte) 0xFF;
+        all[good.length + 1] = '\n';
+        all[good.length + 2] = 'O';
+        Files.write(file, all);
+        List<String> plain = readAll(file, ',', true);
+        assertSameReading(plain, readAll(file, ',', false), "a bad byte");
+        assertThat(plain).containsExactly("header [order_id, customer_id]", "2 [O1, C1]", "failed: orders.csv line 3:"
+                + " cannot read on: bytes that are not valid UTF-8 (set the input's encoding in the job file, or use auto)");
+    }
 }

@@ -1,0 +1,139 @@
+package rfm.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The records of a UTF-8 CSV file read straight from its bytes while its lines are plain: no quote character and
+ * no carriage return but one ending the line. Such a line is one record whose fields are what lies between the
+ * delimiters, which is how an RFC 4180 parser reads it too, without decoding the file into characters first or
+ * going through them one at a time. At the first line that is not plain, {@link #next} answers {@link #NOT_PLAIN}
+ * and {@link #rest} gives the bytes from that line on, for a full CSV parser to take over.
+ *
+ * <p>Bytes that are not valid UTF-8 throw {@link CharacterCodingException}, as a strict decoder would.
+ */
+final class PlainLines {
+
+    /** What {@link #next} answers for a line that is not plain (nothing of it has been consumed). */
+    static final String[] NOT_PLAIN = new String[0];
+
+    private final InputStream in;
+    private final byte delimiter;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long lines;
+    /** Field starts of the current line, reused. */
+    private int[] starts = new int[16];
+
+    PlainLines(InputStream in, char delimiter) {
+        if (!usable(delimiter)) {
+            throw new IllegalArgumentException("not a plain delimiter: " + delimiter);
+        }
+        this.in = in;
+        this.delimiter = (byte) delimiter;
+    }
+
+    /** Whether lines with this delimiter can be split as bytes: an ASCII character other than a quote or line break. */
+    static boolean usable(char delimiter) {
+        return delimiter < 0x80 && delimiter != '"' && delimiter != '\r' && delimiter != '\n';
+    }
+
+    /** Physical lines consumed so far. */
+    long lines() {
+        return lines;
+    }
+
+    /** The fields of the next line, null at the end of the file, or {@link #NOT_PLAIN}. */
+    String[] next() throws IOException {
+        int end = findLineEnd();
+        if (end < 0) {
+            return null;
+        }
+        int start = pos;
+        int contentEnd = end;
+        if (contentEnd > start && buf[contentEnd - 1] == '\r') {
+            contentEnd--;
+        }
+        int fields = 1;
+        starts[0] = start;
+        boolean ascii = true;
+        for (int i = start; i < contentEnd; i++) {
+            byte b = buf[i];
+            if (b == delimiter) {
+                if (fields == starts.length) {
+                    starts = Arrays.copyOf(starts, fields * 2);
+                }
+                starts[fields++] = i + 1;
+            } else if (b == '"' || b == '\r') {
+                return NOT_PLAIN;
+            } else if (b < 0) {
+                ascii = false;
+            }
+        }
+        String[] values = new String[fields];
+        for (int f = 0; f < fields; f++) {
+            int from = starts[f];
+            int to = f + 1 < fields ? starts[f + 1] - 1 : contentEnd;
+            values[f] = ascii ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1) : utf8(from, to);
+        }
+        pos = end < limit ? end + 1 : end;
+        lines++;
+        return values;
+    }
+
+    private String utf8(int from, int to) throws CharacterCodingException {
+        String s = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) { // a replaced bad byte, or a real U+FFFD: ask a strict decoder which
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, from, to - from));
+        }
+        return s;
+    }
+
+    /**
+     * Where the line at {@link #pos} ends: the index of its '\n', or {@link #limit} for a last line without one
+     * (reading more, and moving what is left to the front, as needed); -1 at the end of the file.
+     */
+    private int findLineEnd() throws IOException {
+        int scanned = pos;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            if (eof) {
+                return pos < limit ? limit : -1;
+            }
+            scanned = limit - pos;
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        }
+    }
+
+    /** The bytes from the current line on: those read ahead, then the rest of the stream. */
+    InputStream rest() {
+        return new SequenceInputStream(new ByteArrayInputStream(buf, pos, limit - pos), in);
+    }
+}
