@@ -20,14 +20,19 @@ has() { local a; for a in "${args[@]}"; do [[ "$a" == "$1" || "$a" == "$1="* ]] 
 has --job || args+=(--job "$root/jobs/nightly.yml")
 has --db || args+=(--db "$root/data/rfm")
 
+arg_value() { # the value given to an option (--name VALUE or --name=VALUE; the last one wins), empty if none
+  local i value=""
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+      "$1") value="${args[i + 1]:-}" ;;
+      "$1"=*) value="${args[i]#"$1"=}" ;;
+    esac
+  done
+  printf '%s' "$value"
+}
+
 # One run per database: flock on <db>.lock, kept by the java process (fd 9 is inherited through exec).
-db=""
-for ((i = 0; i < ${#args[@]}; i++)); do
-  case "${args[i]}" in
-    --db) db="${args[i + 1]:-}" ;;
-    --db=*) db="${args[i]#--db=}" ;;
-  esac
-done
+db="$(arg_value --db)"
 if [[ "$db" == jdbc:* ]]; then
   lock="$root/data/db-$(printf '%s' "$db" | sha256sum | cut -c1-12).lock"   # a URL is no file name
 else
@@ -126,13 +131,7 @@ default_opts+=" -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=40000
 # tallies, then the scored customers). Left to grow there, the parallel collector gets there by a full collection
 # at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1200 MiB)
 # leaves three (1.2 s), for about 150 MiB more peak memory. Inputs under about 370 MB keep the JVM's default.
-input=""
-for ((i = 0; i < ${#args[@]}; i++)); do
-  case "${args[i]}" in
-    --input) input="${args[i + 1]:-}" ;;
-    --input=*) input="${args[i]#--input=}" ;;
-  esac
-done
+input="$(arg_value --input)"
 if [[ -n "$input" && -d "$input" ]]; then
   input_bytes="$(find "$input" -maxdepth 1 -type f -name '*.csv' -printf '%s\n' 2>/dev/null | awk '{s += $1} END {printf "%d", s}')"
   initial_mb=$(( ${input_bytes:-0} / 1048576 * 7 / 5 ))
