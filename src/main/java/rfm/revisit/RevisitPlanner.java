@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class RevisitPlanner {
             int capacity = settings.capacity().perDay(owner);
             int[] load = new int[horizon + 1]; // tasks per day, from the as-of date to the horizon
             int allFullBefore = 0; // every day before this one is full
-            tasks.sort(URGENCY);
+            sortByUrgency(tasks);
             for (RevisitTask task : tasks) {
                 int day = Math.max((int) (task.intendedDue().toEpochDay() - first), allFullBefore);
                 while (day <= horizon && load[day] >= capacity) {
@@ -86,9 +87,63 @@ public final class RevisitPlanner {
                 }
             }
         });
-        scheduled.sort(LIST_ORDER);
-        unscheduled.sort(LIST_ORDER);
+        sortInListOrder(scheduled);
+        sortInListOrder(unscheduled);
         return new RevisitPlan(scheduled, unscheduled);
+    }
+
+    /**
+     * A task with its sort keys copied out once. Sorting half a million tasks with {@link #LIST_ORDER} or
+     * {@link #URGENCY} reached each key through the task, and the customer id through the customer and its
+     * measures, on every comparison; these sorts give the same order (the keys end with the customer id, and a
+     * customer has at most one task).
+     */
+    private record Keyed(RevisitTask task, long day, int priority, int ruleIndex, String owner, String customerId) {
+    }
+
+    private static final Comparator<Keyed> KEYED_LIST_ORDER = (a, b) -> {
+        int c = Long.compare(a.day, b.day);
+        if (c == 0) {
+            c = Integer.compare(a.priority, b.priority);
+        }
+        if (c == 0) {
+            c = a.owner.compareTo(b.owner);
+        }
+        return c != 0 ? c : a.customerId.compareTo(b.customerId);
+    };
+
+    private static final Comparator<Keyed> KEYED_URGENCY = (a, b) -> {
+        int c = Integer.compare(a.priority, b.priority);
+        if (c == 0) {
+            c = Long.compare(a.day, b.day);
+        }
+        if (c == 0) {
+            c = Integer.compare(a.ruleIndex, b.ruleIndex);
+        }
+        return c != 0 ? c : a.customerId.compareTo(b.customerId);
+    };
+
+    /** Sorts as {@code tasks.sort(LIST_ORDER)}. */
+    static void sortInListOrder(List<RevisitTask> tasks) {
+        sortKeyed(tasks, true);
+    }
+
+    /** Sorts as {@code tasks.sort(URGENCY)}. */
+    static void sortByUrgency(List<RevisitTask> tasks) {
+        sortKeyed(tasks, false);
+    }
+
+    private static void sortKeyed(List<RevisitTask> tasks, boolean listOrder) {
+        Keyed[] keyed = new Keyed[tasks.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            RevisitTask t = tasks.get(i);
+            LocalDate day = listOrder && t.dueDate() != null ? t.dueDate() : t.intendedDue();
+            keyed[i] = new Keyed(t, day.toEpochDay(), t.priority(), t.ruleIndex(), t.owner(), t.customerId());
+        }
+        Arrays.sort(keyed, listOrder ? KEYED_LIST_ORDER : KEYED_URGENCY);
+        for (int i = 0; i < keyed.length; i++) {
+            tasks.set(i, keyed[i].task);
+        }
     }
 
     /** The one task a customer gets this run, or null. */

@@ -299,4 +299,35 @@ class RevisitPlannerTest {
         assertThat(RevisitPlanner.channel(rule, none)).isEqualTo("DM");
         assertThat(RevisitPlanner.channel(rule, mailOnly)).isEqualTo("EMAIL");
     }
+
+    @Test
+    void theKeyedSortsGiveTheOrdersOfTheComparators() {
+        java.util.Random random = new java.util.Random(5);
+        LifecycleStage[] stages = {LifecycleStage.ACTIVE, LifecycleStage.LOYAL, LifecycleStage.DORMANT};
+        String[] owners = {"李娜", "王芳", "Ann", "ann", ""};
+        List<RevisitTask> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Customer c = customer().id("C" + random.nextInt(1_000_000)).owner(owners[random.nextInt(owners.length)])
+                    .stage(stages[random.nextInt(stages.length)]).tier(random.nextBoolean() ? "A" : "B");
+            if (random.nextInt(4) == 0) {
+                c.churn(ChurnReason.OVERDUE);
+            }
+            RevisitTask t = taskOf(c);
+            if (t != null) {
+                tasks.add(random.nextInt(3) == 0 ? t.scheduledOn(D.plusDays(random.nextInt(40))) : t);
+            }
+        }
+        assertThat(tasks).hasSizeGreaterThan(1_000);
+        List<RevisitTask> expected = new java.util.ArrayList<>(tasks);
+        List<RevisitTask> actual = new java.util.ArrayList<>(tasks);
+        expected.sort(RevisitPlanner.LIST_ORDER);
+        RevisitPlanner.sortInListOrder(actual);
+        assertThat(actual).containsExactlyElementsOf(expected);
+        expected.sort(java.util.Comparator.comparing(RevisitTask::customerId)); // a different order to start from
+        actual = new java.util.ArrayList<>(expected);
+        expected.sort(java.util.Comparator.comparingInt(RevisitTask::priority).thenComparing(RevisitTask::intendedDue)
+                .thenComparingInt(RevisitTask::ruleIndex).thenComparing(RevisitTask::customerId));
+        RevisitPlanner.sortByUrgency(actual);
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
 }
