@@ -1,7 +1,6 @@
 package rfm.classify;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,7 +52,7 @@ public final class CustomerClassifier {
                 result[i] = classify(customers.get(i), scores[i]);
             }
         });
-        return new ArrayList<>(Arrays.asList(result));
+        return Arrays.asList(result); // a view of the array, no copy
     }
 
     ScoredCustomer classify(MeasuredCustomer c, RfmScores scores) {

@@ -174,7 +174,7 @@ public final class CustomerLedger {
         if (release) {
             profiles.clear();
         }
-        return new ArrayList<>(Arrays.asList(result));
+        return Arrays.asList(result); // a view of the array, no copy
     }
 
     /** A customer and its numbers in the orders' and the interactions' index (-1: none). */

@@ -32,13 +32,6 @@ public final class RevisitPlanner {
             .thenComparing(RevisitTask::owner)
             .thenComparing(RevisitTask::customerId);
 
-    /** Who gets a day's slot first: priority, then the rule's own due date, table order, customer. */
-    private static final Comparator<RevisitTask> URGENCY = Comparator
-            .comparingInt(RevisitTask::priority)
-            .thenComparing(RevisitTask::intendedDue)
-            .thenComparingInt(RevisitTask::ruleIndex)
-            .thenComparing(RevisitTask::customerId);
-
     /** Channels staff can use; any other preferred_channel value in the data is passed over. */
     public static final java.util.Set<String> KNOWN_CHANNELS = java.util.Set.of("PHONE", "EMAIL", "DM", "VISIT", "WECHAT",
             "SMS", "WHATSAPP", "LINE", "MAIL");
@@ -93,10 +86,10 @@ public final class RevisitPlanner {
     }
 
     /**
-     * A task with its sort keys copied out once. Sorting half a million tasks with {@link #LIST_ORDER} or
-     * {@link #URGENCY} reached each key through the task, and the customer id through the customer and its
-     * measures, on every comparison; these sorts give the same order (the keys end with the customer id, and a
-     * customer has at most one task).
+     * A task with its sort keys copied out once. Sorting half a million tasks with a comparator on the tasks
+     * reached each key through the task, and the customer id through the customer and its measures, on every
+     * comparison; these sorts give the same order (the keys end with the customer id, and a customer has at most
+     * one task).
      */
     private record Keyed(RevisitTask task, long day, int priority, int ruleIndex, String owner, String customerId) {
     }
@@ -112,6 +105,7 @@ public final class RevisitPlanner {
         return c != 0 ? c : a.customerId.compareTo(b.customerId);
     };
 
+    /** Who gets a day's slot first: priority, then the rule's own due date, table order, customer. */
     private static final Comparator<Keyed> KEYED_URGENCY = (a, b) -> {
         int c = Integer.compare(a.priority, b.priority);
         if (c == 0) {
@@ -128,7 +122,7 @@ public final class RevisitPlanner {
         sortKeyed(tasks, true);
     }
 
-    /** Sorts as {@code tasks.sort(URGENCY)}. */
+    /** Sorts by urgency ({@link #KEYED_URGENCY}). */
     static void sortByUrgency(List<RevisitTask> tasks) {
         sortKeyed(tasks, false);
     }
