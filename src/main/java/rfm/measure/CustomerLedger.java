@@ -40,7 +40,7 @@ public final class CustomerLedger {
     private final int monetaryWindowStart;
     private Map<String, ? extends CustomerWatch> watches = Map.of();
     /* Each kind of row has its own part of the state, touched by one thread only: no locks, no shared cache lines. */
-    private final Tallies<OrderTally> orders = new Tallies<>(id -> new OrderTally(watches.get(id)));
+    private final OrderBook orders = new OrderBook(id -> watches.get(id));
     private OrderIdSet orderIds = new OrderIdSet();
     private final Tallies<InteractionTally> interactions = new Tallies<>(id -> new InteractionTally(watches.get(id)));
     private final Map<String, CustomerProfile> profiles = new HashMap<>();
@@ -79,7 +79,7 @@ public final class CustomerLedger {
             orders.of(order.customerId());
             return OrderVerdict.DUPLICATE;
         }
-        OrderTally c = orders.of(order.customerId());
+        int c = orders.of(order.customerId());
         int day = order.orderDay();
         if (day > asOfDay) {
             return OrderVerdict.FUTURE_DATED;
@@ -87,9 +87,10 @@ public final class CustomerLedger {
         if (!order.counted()) {
             return OrderVerdict.NOT_COUNTED_STATUS;
         }
-        c.addCountedOrder(day, order, monetaryWindowStart);
-        if (c.watch != null) {
-            c.watch.countedOrder(day, order.amount());
+        orders.addCountedOrder(c, day, order, monetaryWindowStart);
+        CustomerWatch watch = orders.watch(c);
+        if (watch != null) {
+            watch.countedOrder(day, order.amount());
         }
         return OrderVerdict.COUNTED;
     }
@@ -150,17 +151,16 @@ public final class CustomerLedger {
 
     private List<MeasuredCustomer> measure(boolean release) {
         Named[] customers = customers();
-        // draining: the numbers are in hand, so the id tables can go before the measures pile up, and each
-        // customer's tallies go as its measures take their place
-        Tallies<OrderTally> o = release ? orders.handOver() : orders;
+        // draining: the numbers are in hand, so the id tables can go before the measures pile up, each
+        // customer's interaction tally goes as its measures take its place, and the order book once all are measured
+        OrderBook o = release ? orders.handOver() : orders;
         Tallies<InteractionTally> i = release ? interactions.handOver() : interactions;
         TwoHalves.sort(customers, BY_ID);
         MeasuredCustomer[] result = new MeasuredCustomer[customers.length];
-        // both halves only read the maps and take disjoint tallies; the profiles are let go once all are measured
+        // both halves only read the book and the maps and take disjoint tallies; the profiles are let go once all are measured
         TwoHalves.run(customers.length, (from, to) -> {
             for (int n = from; n < to; n++) {
                 Named c = customers[n];
-                OrderTally ot = c.order < 0 ? OrderTally.NONE : release ? o.take(c.order) : o.get(c.order);
                 InteractionTally it = c.interaction < 0 ? InteractionTally.NONE
                         : release ? i.take(c.interaction) : i.get(c.interaction);
                 CustomerProfile profile = profiles.get(c.id);
@@ -168,7 +168,7 @@ public final class CustomerLedger {
                     profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
                 }
                 // the profile's id, not the index's copy of it: a million fewer strings kept to the end of the run
-                result[n] = new MeasuredCustomer(profile, measures(profile.customerId(), ot, it, settings));
+                result[n] = new MeasuredCustomer(profile, measures(profile.customerId(), o, c.order, it, settings));
             }
         });
         if (release) {
@@ -205,7 +205,8 @@ public final class CustomerLedger {
     }
 
     /** The measures of a customer with these orders and these interactions. */
-    private static CustomerMeasures measures(String customerId, OrderTally o, InteractionTally t, MeasureSettings s) {
+    private static CustomerMeasures measures(String customerId, OrderBook o, int number, InteractionTally t,
+                                             MeasureSettings s) {
         int d = (int) s.asOf().toEpochDay();
         NeedCategory need = t.topNeed();
         int none = CustomerMeasures.NONE;
@@ -213,11 +214,12 @@ public final class CustomerLedger {
         int lastInbound = t.lastInDay == InteractionTally.NO_DAY ? none : t.lastInDay;
         int satisfaction = t.lastSurveyAt == Long.MIN_VALUE ? none : t.lastSatisfaction;
         int surveyDay = t.lastSurveyAt == Long.MIN_VALUE ? none : Math.toIntExact(Math.floorDiv(t.lastSurveyAt, 86_400L));
-        if (o.orderCount == 0) {
+        int orderCount = number < 0 ? 0 : o.orderCount(number);
+        if (orderCount == 0) {
             return new CustomerMeasures(customerId, 0, BigDecimal.ZERO, none, none, none, none, 0, 0, 0,
                     t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
         }
-        int[] days = Arrays.copyOf(o.orderDays, o.orderCount);
+        int[] days = o.orderDays(number);
         Arrays.sort(days);
         int first = days[0];
         int last = days[days.length - 1];
@@ -237,8 +239,8 @@ public final class CustomerLedger {
                 prior++;
             }
         }
-        int frequency = s.monetaryWindowDays() == null ? o.orderCount : o.windowOrders;
-        return new CustomerMeasures(customerId, frequency, o.windowMonetary(), first, last, d - last, d - first,
+        int frequency = s.monetaryWindowDays() == null ? orderCount : o.windowOrders(number);
+        return new CustomerMeasures(customerId, frequency, o.windowMonetary(number), first, last, d - last, d - first,
                 distinct, recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
     }
 }
