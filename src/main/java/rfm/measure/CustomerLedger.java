@@ -20,8 +20,8 @@ import rfm.ingest.OrderRow;
  * interactions after the as-of date are ignored. Every customer named by a valid row appears.
  * <p>
  * Threads: orders, interactions and customer profiles may be added from three different threads at once (one
- * thread per kind of row): each kind keeps its own part of the state (its own id index and tallies, or the
- * profile map), which no other thread touches. {@link #measure()} must come after all of them have finished
+ * thread per kind of row): each kind keeps its own part of the state (its own book of customer records, or
+ * the profile map), which no other thread touches. {@link #measure()} must come after all of them have finished
  * (the step executions hand over through the job's thread pool, which orders the writes before it).
  */
 public final class CustomerLedger {
@@ -42,7 +42,7 @@ public final class CustomerLedger {
     /* Each kind of row has its own part of the state, touched by one thread only: no locks, no shared cache lines. */
     private final OrderBook orders = new OrderBook(id -> watches.get(id));
     private OrderIdSet orderIds = new OrderIdSet();
-    private final Tallies<InteractionTally> interactions = new Tallies<>(id -> new InteractionTally(watches.get(id)));
+    private final InteractionBook interactions = new InteractionBook(id -> watches.get(id));
     private final Map<String, CustomerProfile> profiles = new HashMap<>();
     private final Set<String> rejectedProfiles = new HashSet<>();
 
@@ -96,15 +96,17 @@ public final class CustomerLedger {
     }
 
     public InteractionVerdict add(InteractionRow row) {
-        InteractionTally c = interactions.of(row.customerId());
+        int c = interactions.of(row.customerId());
         int day = (int) row.occurredAt().toLocalDate().toEpochDay();
         if (day > asOfDay) {
             return InteractionVerdict.AFTER_AS_OF;
         }
         NeedCategory need = settings.needKeywords().categoryOf(row.topic());
-        c.addInteraction(day, row.occurredAt(), row.outbound(), row.satisfaction(), row.survey(), need, asOfDay, settings);
-        if (c.watch != null) {
-            c.watch.interaction(day, row.outbound());
+        interactions.addInteraction(c, day, row.occurredAt(), row.outbound(), row.satisfaction(), row.survey(), need,
+                asOfDay, settings);
+        CustomerWatch watch = interactions.watch(c);
+        if (watch != null) {
+            watch.interaction(day, row.outbound());
         }
         return InteractionVerdict.USED;
     }
@@ -151,24 +153,22 @@ public final class CustomerLedger {
 
     private List<MeasuredCustomer> measure(boolean release) {
         Named[] customers = customers();
-        // draining: the numbers are in hand, so the id tables can go before the measures pile up, each
-        // customer's interaction tally goes as its measures take its place, and the order book once all are measured
+        // draining: the numbers are in hand, so the id tables can go before the measures pile up, and the
+        // books' records once all are measured
         OrderBook o = release ? orders.handOver() : orders;
-        Tallies<InteractionTally> i = release ? interactions.handOver() : interactions;
+        InteractionBook i = release ? interactions.handOver() : interactions;
         TwoHalves.sort(customers, BY_ID);
         MeasuredCustomer[] result = new MeasuredCustomer[customers.length];
-        // both halves only read the book and the maps and take disjoint tallies; the profiles are let go once all are measured
+        // both halves only read the books and the maps; the profiles are let go once all are measured
         TwoHalves.run(customers.length, (from, to) -> {
             for (int n = from; n < to; n++) {
                 Named c = customers[n];
-                InteractionTally it = c.interaction < 0 ? InteractionTally.NONE
-                        : release ? i.take(c.interaction) : i.get(c.interaction);
                 CustomerProfile profile = profiles.get(c.id);
                 if (profile == null) {
                     profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
                 }
                 // the profile's id, not the index's copy of it: a million fewer strings kept to the end of the run
-                result[n] = new MeasuredCustomer(profile, measures(profile.customerId(), o, c.order, it, settings));
+                result[n] = new MeasuredCustomer(profile, measures(profile.customerId(), o, c.order, i, c.interaction, settings));
             }
         });
         if (release) {
@@ -204,20 +204,34 @@ public final class CustomerLedger {
         return all.toArray(new Named[0]);
     }
 
-    /** The measures of a customer with these orders and these interactions. */
-    private static CustomerMeasures measures(String customerId, OrderBook o, int number, InteractionTally t,
+    /**
+     * The measures of a customer with these orders and these interactions: its numbers in the books, -1 for a
+     * customer with no rows of that kind.
+     */
+    private static CustomerMeasures measures(String customerId, OrderBook o, int number, InteractionBook t, int tn,
                                              MeasureSettings s) {
         int d = (int) s.asOf().toEpochDay();
-        NeedCategory need = t.topNeed();
         int none = CustomerMeasures.NONE;
-        int lastContact = t.lastOutDay == InteractionTally.NO_DAY ? none : t.lastOutDay;
-        int lastInbound = t.lastInDay == InteractionTally.NO_DAY ? none : t.lastInDay;
-        int satisfaction = t.lastSurveyAt == Long.MIN_VALUE ? none : t.lastSatisfaction;
-        int surveyDay = t.lastSurveyAt == Long.MIN_VALUE ? none : Math.toIntExact(Math.floorDiv(t.lastSurveyAt, 86_400L));
+        NeedCategory need = null;
+        int inWindow = 0;
+        int lastContact = none;
+        int lastInbound = none;
+        int satisfaction = none;
+        int surveyDay = none;
+        if (tn >= 0) {
+            need = t.topNeed(tn);
+            inWindow = t.interactionsInWindow(tn);
+            lastContact = t.lastOutDay(tn) == InteractionBook.NO_DAY ? none : t.lastOutDay(tn);
+            lastInbound = t.lastInDay(tn) == InteractionBook.NO_DAY ? none : t.lastInDay(tn);
+            if (t.surveyed(tn)) {
+                satisfaction = t.lastSatisfaction(tn);
+                surveyDay = Math.toIntExact(Math.floorDiv(t.lastSurveyAt(tn), 86_400L));
+            }
+        }
         int orderCount = number < 0 ? 0 : o.orderCount(number);
         if (orderCount == 0) {
             return new CustomerMeasures(customerId, 0, BigDecimal.ZERO, none, none, none, none, 0, 0, 0,
-                    t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
+                    inWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
         }
         int[] days = o.orderDays(number);
         Arrays.sort(days);
@@ -241,6 +255,6 @@ public final class CustomerLedger {
         }
         int frequency = s.monetaryWindowDays() == null ? orderCount : o.windowOrders(number);
         return new CustomerMeasures(customerId, frequency, o.windowMonetary(number), first, last, d - last, d - first,
-                distinct, recent, prior, t.interactionsInWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
+                distinct, recent, prior, inWindow, lastContact, lastInbound, satisfaction, surveyDay, need);
     }
 }

@@ -10,7 +10,7 @@ import rfm.ingest.OrderRow;
 
 /**
  * Every customer's counted orders so far, kept by the thread that reads orders, in flat arrays instead of an
- * object per customer: an {@link IdIndex} numbers the customers, and number {@code n} owns a record of
+ * object per customer: number {@code n} of its {@link CustomerRecords} owns a record of
  * {@link #STRIDE} ints (one cache line's worth) holding its counts, its money in the monetary window, and its
  * first {@link #INLINE} order days; its later order days go to blocks of a shared pool, chained from the record.
  * <p>
@@ -39,67 +39,43 @@ final class OrderBook {
     private static final int NO_MONEY = -1;
     private static final int BIG = -2;
 
-    /* Records in pages of 4096 customers (256 KiB), so that growing never copies them. */
-    private static final int PAGE_SHIFT = 12;
-    private static final int PAGE_MASK = (1 << PAGE_SHIFT) - 1;
-
     /* Pool blocks: the next block's index (-1: none), then BLOCK - 1 days; in pages of 2^20 ints (4 MiB). */
     static final int BLOCK = 16;
     private static final int POOL_SHIFT = 20;
     private static final int POOL_MASK = (1 << POOL_SHIFT) - 1;
 
-    private final Function<String, CustomerWatch> watchOf;
-    private IdIndex index;
-    private int[][] pages = new int[16][];
+    private final CustomerRecords records;
     private int[][] pool = new int[4][];
     private int poolNext;
     private final Map<Integer, BigDecimal> bigMoney = new HashMap<>();
-    private final Map<Integer, CustomerWatch> watches = new HashMap<>();
 
     /** @param watchOf a customer's watch, or null for most (asked once per customer, at its first row) */
     OrderBook(Function<String, CustomerWatch> watchOf) {
-        this.watchOf = watchOf;
-        this.index = new IdIndex();
+        int[] blank = new int[STRIDE];
+        blank[SCALE] = NO_MONEY;
+        blank[HEAD] = -1;
+        blank[TAIL] = -1;
+        this.records = new CustomerRecords(blank, watchOf);
+    }
+
+    private OrderBook(CustomerRecords records) {
+        this.records = records;
     }
 
     /** The customer's number, made now (with an empty record) if this is its first row. */
     int of(String customerId) {
-        int before = index.size();
-        int n = index.add(customerId);
-        if (n == before) {
-            newRecord(n, customerId);
-        }
-        return n;
-    }
-
-    private void newRecord(int n, String customerId) {
-        int page = n >>> PAGE_SHIFT;
-        if (page == pages.length) {
-            pages = Arrays.copyOf(pages, page * 2);
-        }
-        if (pages[page] == null) {
-            pages[page] = new int[STRIDE << PAGE_SHIFT];
-        }
-        int at = (n & PAGE_MASK) * STRIDE;
-        int[] p = pages[page];
-        p[at + SCALE] = NO_MONEY;
-        p[at + HEAD] = -1;
-        p[at + TAIL] = -1;
-        CustomerWatch w = watchOf.apply(customerId);
-        if (w != null) {
-            watches.put(n, w);
-        }
+        return records.of(customerId);
     }
 
     /** The watch of customer {@code n}, or null. */
     CustomerWatch watch(int n) {
-        return watches.isEmpty() ? null : watches.get(n);
+        return records.watch(n);
     }
 
     /** A counted order of customer {@code n} on {@code day}; its money counts when the day is after the window's start. */
     void addCountedOrder(int n, int day, OrderRow order, int windowStartExclusive) {
-        int[] p = pages[n >>> PAGE_SHIFT];
-        int at = (n & PAGE_MASK) * STRIDE;
+        int[] p = records.page(n);
+        int at = records.at(n);
         int count = p[at + COUNT];
         if (count < INLINE) {
             p[at + DAYS + count] = day;
@@ -186,23 +162,23 @@ final class OrderBook {
 
     /** The money of customer {@code n}'s counted orders in the monetary window. */
     BigDecimal windowMonetary(int n) {
-        return windowMonetary(pages[n >>> PAGE_SHIFT], (n & PAGE_MASK) * STRIDE, n);
+        return windowMonetary(records.page(n), records.at(n), n);
     }
 
     /** How many counted orders customer {@code n} has. */
     int orderCount(int n) {
-        return pages[n >>> PAGE_SHIFT][(n & PAGE_MASK) * STRIDE + COUNT];
+        return records.page(n)[records.at(n) + COUNT];
     }
 
     /** How many of them are in the monetary window. */
     int windowOrders(int n) {
-        return pages[n >>> PAGE_SHIFT][(n & PAGE_MASK) * STRIDE + WINDOW];
+        return records.page(n)[records.at(n) + WINDOW];
     }
 
     /** Customer {@code n}'s order days, in the order they came ({@link #orderCount} of them). */
     int[] orderDays(int n) {
-        int[] p = pages[n >>> PAGE_SHIFT];
-        int at = (n & PAGE_MASK) * STRIDE;
+        int[] p = records.page(n);
+        int at = records.at(n);
         int count = p[at + COUNT];
         int[] days = new int[count];
         System.arraycopy(p, at + DAYS, days, 0, Math.min(count, INLINE));
@@ -219,16 +195,16 @@ final class OrderBook {
     }
 
     int size() {
-        return index.size();
+        return records.size();
     }
 
     String id(int number) {
-        return index.id(number);
+        return records.id(number);
     }
 
     /** The customer's number, or -1 when no row named it. */
     int indexOf(String customerId) {
-        return index.indexOf(customerId);
+        return records.indexOf(customerId);
     }
 
     /**
@@ -236,19 +212,13 @@ final class OrderBook {
      * book starts over empty, and the id table is let go at once.
      */
     OrderBook handOver() {
-        OrderBook taken = new OrderBook(watchOf);
-        taken.index = null;
-        taken.pages = pages;
+        OrderBook taken = new OrderBook(records.handOver());
         taken.pool = pool;
         taken.poolNext = poolNext;
         taken.bigMoney.putAll(bigMoney);
-        taken.watches.putAll(watches);
-        index = new IdIndex();
-        pages = new int[16][];
         pool = new int[4][];
         poolNext = 0;
         bigMoney.clear();
-        watches.clear();
         return taken;
     }
 }
