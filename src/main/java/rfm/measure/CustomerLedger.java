@@ -221,8 +221,8 @@ public final class CustomerLedger {
         if (tn >= 0) {
             need = t.topNeed(tn);
             inWindow = t.interactionsInWindow(tn);
-            lastContact = t.lastOutDay(tn) == InteractionBook.NO_DAY ? none : t.lastOutDay(tn);
-            lastInbound = t.lastInDay(tn) == InteractionBook.NO_DAY ? none : t.lastInDay(tn);
+            lastContact = t.lastOutDay(tn); // NO_DAY is NONE
+            lastInbound = t.lastInDay(tn);
             if (t.surveyed(tn)) {
                 satisfaction = t.lastSatisfaction(tn);
                 surveyDay = Math.toIntExact(Math.floorDiv(t.lastSurveyAt(tn), 86_400L));

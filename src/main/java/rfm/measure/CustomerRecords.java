@@ -19,17 +19,25 @@ final class CustomerRecords {
 
     private final int[] blank;
     private final Function<String, CustomerWatch> watchOf;
-    private IdIndex index = new IdIndex();
-    private int[][] pages = new int[16][];
-    private final Map<Integer, CustomerWatch> watches = new HashMap<>();
+    private IdIndex index;
+    private int[][] pages;
+    private final Map<Integer, CustomerWatch> watches;
 
     /**
      * @param blank   a new customer's record (its length is every record's)
      * @param watchOf a customer's watch, or null for most (asked once per customer, at its first row)
      */
     CustomerRecords(int[] blank, Function<String, CustomerWatch> watchOf) {
-        this.blank = blank.clone();
+        this(blank.clone(), watchOf, new IdIndex(), new int[16][], new HashMap<>());
+    }
+
+    private CustomerRecords(int[] blank, Function<String, CustomerWatch> watchOf, IdIndex index, int[][] pages,
+                            Map<Integer, CustomerWatch> watches) {
+        this.blank = blank;
         this.watchOf = watchOf;
+        this.index = index;
+        this.pages = pages;
+        this.watches = watches;
     }
 
     /** The customer's number, made now (with a blank record) if this is its first row. */
@@ -85,10 +93,7 @@ final class CustomerRecords {
      * records start over empty, and the id table is let go at once.
      */
     CustomerRecords handOver() {
-        CustomerRecords taken = new CustomerRecords(blank, watchOf);
-        taken.index = null;
-        taken.pages = pages;
-        taken.watches.putAll(watches);
+        CustomerRecords taken = new CustomerRecords(blank, watchOf, null, pages, new HashMap<>(watches));
         index = new IdIndex();
         pages = new int[16][];
         watches.clear();

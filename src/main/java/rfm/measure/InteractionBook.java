@@ -9,9 +9,10 @@ import java.util.function.Function;
  * customer (see {@link CustomerRecords}): the interactions in the window, the last outbound and inbound days,
  * the last survey's time and satisfaction, and the needs counted in the need window. No interaction rows are kept.
  */
-final class InteractionBook {
+final class InteractionBook extends CustomerBook {
 
-    static final int NO_DAY = Integer.MIN_VALUE;
+    /** A day that never came: the measures' {@link CustomerMeasures#NONE}, so a last day passes to them as it is. */
+    static final int NO_DAY = CustomerMeasures.NONE;
     private static final long NO_SURVEY = Long.MIN_VALUE;
     private static final NeedCategory[] NEEDS = NeedCategory.values();
 
@@ -25,30 +26,22 @@ final class InteractionBook {
     private static final int NEED_COUNTS = 6;  // one count per need category
     private static final int STRIDE = NEED_COUNTS + NEEDS.length;
 
-    private final CustomerRecords records;
-
     /** @param watchOf a customer's watch, or null for most (asked once per customer, at its first row) */
     InteractionBook(Function<String, CustomerWatch> watchOf) {
+        super(new CustomerRecords(blank(), watchOf));
+    }
+
+    private InteractionBook(CustomerRecords records) {
+        super(records);
+    }
+
+    private static int[] blank() {
         int[] blank = new int[STRIDE];
         blank[LAST_OUT] = NO_DAY;
         blank[LAST_IN] = NO_DAY;
         blank[SURVEY_LOW] = (int) NO_SURVEY;
         blank[SURVEY_HIGH] = (int) (NO_SURVEY >>> 32);
-        this.records = new CustomerRecords(blank, watchOf);
-    }
-
-    private InteractionBook(CustomerRecords records) {
-        this.records = records;
-    }
-
-    /** The customer's number, made now (with an empty record) if this is its first row. */
-    int of(String customerId) {
-        return records.of(customerId);
-    }
-
-    /** The watch of customer {@code n}, or null. */
-    CustomerWatch watch(int n) {
-        return records.watch(n);
+        return blank;
     }
 
     /** An interaction of customer {@code n} on {@code day} (on or before the as-of date). */
@@ -119,19 +112,6 @@ final class InteractionBook {
             }
         }
         return best;
-    }
-
-    int size() {
-        return records.size();
-    }
-
-    String id(int number) {
-        return records.id(number);
-    }
-
-    /** The customer's number, or -1 when no row named it. */
-    int indexOf(String customerId) {
-        return records.indexOf(customerId);
     }
 
     /** The records so far, for one last pass (see {@link CustomerRecords#handOver}); this book starts over empty. */

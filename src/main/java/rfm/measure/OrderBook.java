@@ -22,7 +22,7 @@ import rfm.ingest.OrderRow;
  * else a BigDecimal kept aside for that customer (an exact sum with the scale BigDecimal addition gives).
  * Not thread-safe: one thread adds orders (see {@link CustomerLedger}).
  */
-final class OrderBook {
+final class OrderBook extends CustomerBook {
 
     /* A customer's record: */
     private static final int COUNT = 0;         // counted orders
@@ -44,32 +44,25 @@ final class OrderBook {
     private static final int POOL_SHIFT = 20;
     private static final int POOL_MASK = (1 << POOL_SHIFT) - 1;
 
-    private final CustomerRecords records;
     private int[][] pool = new int[4][];
     private int poolNext;
     private final Map<Integer, BigDecimal> bigMoney = new HashMap<>();
 
     /** @param watchOf a customer's watch, or null for most (asked once per customer, at its first row) */
     OrderBook(Function<String, CustomerWatch> watchOf) {
+        super(new CustomerRecords(blank(), watchOf));
+    }
+
+    private static int[] blank() {
         int[] blank = new int[STRIDE];
         blank[SCALE] = NO_MONEY;
         blank[HEAD] = -1;
         blank[TAIL] = -1;
-        this.records = new CustomerRecords(blank, watchOf);
+        return blank;
     }
 
     private OrderBook(CustomerRecords records) {
-        this.records = records;
-    }
-
-    /** The customer's number, made now (with an empty record) if this is its first row. */
-    int of(String customerId) {
-        return records.of(customerId);
-    }
-
-    /** The watch of customer {@code n}, or null. */
-    CustomerWatch watch(int n) {
-        return records.watch(n);
+        super(records);
     }
 
     /** A counted order of customer {@code n} on {@code day}; its money counts when the day is after the window's start. */
@@ -192,19 +185,6 @@ final class OrderBook {
             block = page[b];
         }
         return days;
-    }
-
-    int size() {
-        return records.size();
-    }
-
-    String id(int number) {
-        return records.id(number);
-    }
-
-    /** The customer's number, or -1 when no row named it. */
-    int indexOf(String customerId) {
-        return records.indexOf(customerId);
     }
 
     /**
