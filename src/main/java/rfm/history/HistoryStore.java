@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 import rfm.revisit.IssuedTask;
 import rfm.revisit.RevisitEffectiveness;
@@ -24,8 +25,8 @@ import rfm.revisit.RevisitOutcome;
  * nights, every customer's state as stretches of unchanged nights, and every revisit task issued with, once its
  * follow-up window has passed, what came of it.
  * <p>
- * Called from inside the steps' transactions. A night's customer states are written first ({@link #writeStates}),
- * beside the output files, and count once the night is recorded ({@link #recordNight}, in the publishing
+ * Called from inside the steps' transactions. A night's customer states are written first ({@link #writeStates},
+ * in transactions of their own), beside the output files, and count once the night is recorded ({@link #recordNight}, in the publishing
  * transaction): a night that fails in between leaves pending states that the next write undoes, and readers
  * only ever look at recorded nights.
  */
@@ -34,9 +35,22 @@ public class HistoryStore {
     private static final int BATCH = 5_000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionOperations ownTransactions;
+    private final int batchSize;
 
-    public HistoryStore(JdbcTemplate jdbc) {
+    /**
+     * @param ownTransactions runs work in a transaction of its own, committed when it returns, whatever transaction
+     *                        the caller is in (propagation REQUIRES_NEW)
+     */
+    public HistoryStore(JdbcTemplate jdbc, TransactionOperations ownTransactions) {
+        this(jdbc, ownTransactions, BATCH);
+    }
+
+    /** As above, writing states {@code batchSize} rows per statement batch and transaction (tests). */
+    HistoryStore(JdbcTemplate jdbc, TransactionOperations ownTransactions, int batchSize) {
         this.jdbc = jdbc;
+        this.ownTransactions = ownTransactions;
+        this.batchSize = batchSize;
     }
 
     /** The recorded nights around an as-of date: the latest before it (or null) and the latest of all (or null). */
@@ -105,20 +119,29 @@ public class HistoryStore {
      * starts; customers gone are closed. Whatever was written after the previous recorded night (an earlier run of
      * this night, or a night that failed before it was recorded) is undone first, so a rerun writes the same as a
      * first run. The states count only once {@link #recordNight} records the night; until then they are pending.
+     * The night is marked pending first, then the rows are written in batches that each commit on their own, so a
+     * write that fails part way is undone like any other pending night.
      * (Written beside the output files: a million new customers on a first night take seconds.)
      */
     public void writeStates(HistoryComparison night) {
         requireRecordable(night);
         LocalDate d = night.asOf();
-        Integer leftovers = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM rfm_history_pending)"
-                + " + (SELECT COUNT(*) FROM rfm_history_run WHERE as_of >= ?)", Integer.class, d);
-        if (leftovers != null && leftovers > 0) {
-            LocalDate after = night.previousRun() == null ? LocalDate.MIN : night.previousRun();
-            // a full scan of the history, only after a rerun or a failed night
-            jdbc.update("DELETE FROM rfm_customer_state WHERE valid_from > ?", after);
-            jdbc.update("UPDATE rfm_customer_state SET valid_to = NULL WHERE valid_to > ?", after);
-            jdbc.update("DELETE FROM rfm_history_pending");
-        }
+        // the undoing and the pending mark first, in a transaction of their own: from here on, whatever part of the
+        // rows below got written before a failure is undone by the next write
+        long firstId = ownTransactions.execute(status -> {
+            Integer leftovers = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM rfm_history_pending)"
+                    + " + (SELECT COUNT(*) FROM rfm_history_run WHERE as_of >= ?)", Integer.class, d);
+            if (leftovers != null && leftovers > 0) {
+                LocalDate after = night.previousRun() == null ? LocalDate.MIN : night.previousRun();
+                // a full scan of the history, only after a rerun or a failed night
+                jdbc.update("DELETE FROM rfm_customer_state WHERE valid_from > ?", after);
+                jdbc.update("UPDATE rfm_customer_state SET valid_to = NULL WHERE valid_to > ?", after);
+                jdbc.update("DELETE FROM rfm_history_pending");
+            }
+            jdbc.update("INSERT INTO rfm_history_pending (as_of) VALUES (?)", d);
+            Long last = jdbc.queryForObject("SELECT MAX(state_id) FROM rfm_customer_state", Long.class);
+            return (last == null ? 0 : last) + 1; // new rows numbered on from the last, by tonight's customer index
+        });
         List<Integer> changed = Arrays.stream(night.changed()).boxed().toList();
         List<Long> closed = new ArrayList<>();
         for (int i : night.changed()) {
@@ -127,13 +150,13 @@ public class HistoryStore {
             }
         }
         night.previous().gone().forEach(g -> closed.add(g.rowId()));
-        batch("UPDATE rfm_customer_state SET valid_to = ? WHERE state_id = ?", closed, (ps, id) -> {
+        // each batch commits on its own: one transaction of a million rows costs H2 about half as much again
+        // (its undo log), and the pending mark already makes the write all-or-undone
+        committedBatches("UPDATE rfm_customer_state SET valid_to = ? WHERE state_id = ?", closed, (ps, id) -> {
             ps.setObject(1, d);
             ps.setLong(2, id);
         });
-        Long last = jdbc.queryForObject("SELECT MAX(state_id) FROM rfm_customer_state", Long.class);
-        long firstId = (last == null ? 0 : last) + 1; // new rows numbered on from the last, by tonight's customer index
-        batch("INSERT INTO rfm_customer_state (state_id, customer_id, valid_from, valid_to, segment, lifecycle_stage,"
+        committedBatches("INSERT INTO rfm_customer_state (state_id, customer_id, valid_from, valid_to, segment, lifecycle_stage,"
                 + " value_tier, r_score, f_score, m_score, churn_risk, segment_since) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
                 changed, (ps, i) -> {
                     CustomerState s = night.current(i);
@@ -149,7 +172,6 @@ public class HistoryStore {
                     ps.setBoolean(10, s.churnRisk());
                     ps.setObject(11, s.segmentSince());
                 });
-        jdbc.update("INSERT INTO rfm_history_pending (as_of) VALUES (?)", d);
     }
 
     /**
@@ -216,9 +238,17 @@ public class HistoryStore {
     }
 
     private <T> void batch(String sql, List<T> items, Setter<T> setter) {
-        for (int from = 0; from < items.size(); from += BATCH) {
-            List<T> part = items.subList(from, Math.min(items.size(), from + BATCH));
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + batchSize));
             jdbc.batchUpdate(sql, part, part.size(), setter::set);
+        }
+    }
+
+    /** As {@link #batch}, each batch in a transaction of its own. */
+    private <T> void committedBatches(String sql, List<T> items, Setter<T> setter) {
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + batchSize));
+            ownTransactions.executeWithoutResult(status -> jdbc.batchUpdate(sql, part, part.size(), setter::set));
         }
     }
 

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -88,8 +90,10 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    HistoryStore historyStore(JdbcTemplate jdbc) {
-        return new HistoryStore(jdbc);
+    HistoryStore historyStore(JdbcTemplate jdbc, PlatformTransactionManager tm) {
+        TransactionTemplate own = new TransactionTemplate(tm);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new HistoryStore(jdbc, own);
     }
 
     @Bean

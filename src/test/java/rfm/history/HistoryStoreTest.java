@@ -1,0 +1,173 @@
+package rfm.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static rfm.history.HistoryComparisonTest.buyer;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import rfm.classify.LifecycleStage;
+import rfm.classify.ScoredCustomer;
+
+/**
+ * The customer states in a real H2 database with the job's migrations: written in batches that commit on their
+ * own, a write that fails part way (as a crash would) is undone by the next, which then writes exactly what an
+ * uninterrupted write would have.
+ */
+class HistoryStoreTest {
+
+    static final LocalDate D1 = LocalDate.of(2026, 11, 20);
+    static final LocalDate D2 = HistoryComparisonTest.D;
+
+    @TempDir
+    Path tmp;
+
+    /** A H2 file database migrated as the job migrates it. */
+    private DataSource database(String name) {
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:file:" + tmp.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load().migrate();
+        return ds;
+    }
+
+    /** A store over the database, writing two rows per batch; {@code failAtBatch} > 0 fails that state-row batch. */
+    private static HistoryStore store(DataSource ds, int failAtBatch) {
+        TransactionTemplate own = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        JdbcTemplate jdbc = new JdbcTemplate(ds) {
+            private int stateBatches;
+
+            @Override
+            public <T> int[][] batchUpdate(String sql, Collection<T> args, int size, ParameterizedPreparedStatementSetter<T> setter) {
+                if (sql.contains("rfm_customer_state") && ++stateBatches == failAtBatch) {
+                    throw new IllegalStateException("the process died here");
+                }
+                return super.batchUpdate(sql, args, size, setter);
+            }
+        };
+        return new HistoryStore(jdbc, own, 2);
+    }
+
+    private static List<ScoredCustomer> firstNight() {
+        return List.of(
+                buyer("C1", "LOYAL", LifecycleStage.LOYAL, "A", 4, 5, 5),
+                buyer("C2", "LOYAL", LifecycleStage.LOYAL, "A", 4, 4, 4),
+                buyer("C3", "AT_RISK", LifecycleStage.DORMANT, "B", 1, 3, 3),
+                buyer("C4", "CHAMPIONS", LifecycleStage.LOYAL, "A", 5, 5, 5),
+                buyer("C5", "LOYAL", LifecycleStage.ACTIVE, "B", 3, 3, 3));
+    }
+
+    /** C1 changes segment, C2 is gone, C6 is new, the others stay as they were. */
+    private static List<ScoredCustomer> secondNight() {
+        return List.of(
+                buyer("C1", "AT_RISK", LifecycleStage.DORMANT, "B", 1, 5, 5),
+                buyer("C3", "AT_RISK", LifecycleStage.DORMANT, "B", 1, 3, 3),
+                buyer("C4", "CHAMPIONS", LifecycleStage.LOYAL, "A", 5, 5, 5),
+                buyer("C5", "LOYAL", LifecycleStage.ACTIVE, "B", 3, 3, 3),
+                buyer("C6", "LOYAL", LifecycleStage.ACTIVE, "B", 3, 1, 2));
+    }
+
+    private static HistoryComparison first(List<ScoredCustomer> customers) {
+        return HistoryComparison.compare(D1, null, null, customers, new PreviousStates(customers));
+    }
+
+    private static HistoryComparison second(HistoryStore store, List<ScoredCustomer> customers) {
+        PreviousStates previous = new PreviousStates(customers);
+        store.statesOn(D1, previous);
+        return HistoryComparison.compare(D2, D1, D1, customers, previous);
+    }
+
+    private static void record(HistoryStore store, HistoryComparison night) {
+        store.recordNight(night, new NightFigures(night.customers().size(), night.customers().size(), 0,
+                BigDecimal.TEN, 0, 0, 0), List.of(), List.of());
+    }
+
+    private static List<String> states(DataSource ds) {
+        return new JdbcTemplate(ds).query("SELECT state_id, customer_id, valid_from, valid_to, segment FROM rfm_customer_state"
+                        + " ORDER BY customer_id, valid_from",
+                (rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getObject(3) + "-" + rs.getObject(4) + " " + rs.getString(5));
+    }
+
+    private static List<LocalDate> pending(DataSource ds) {
+        return new JdbcTemplate(ds).queryForList("SELECT as_of FROM rfm_history_pending", LocalDate.class);
+    }
+
+    @Test
+    void aFirstNightWrittenInBatchesHasEveryCustomerOnce() {
+        DataSource ds = database("db");
+        HistoryStore store = store(ds, 0);
+        store.writeStates(first(firstNight()));
+        assertThat(states(ds)).containsExactly(
+                "1 C1 2026-11-20-null LOYAL",
+                "2 C2 2026-11-20-null LOYAL",
+                "3 C3 2026-11-20-null AT_RISK",
+                "4 C4 2026-11-20-null CHAMPIONS",
+                "5 C5 2026-11-20-null LOYAL");
+        assertThat(pending(ds)).containsExactly(D1);
+    }
+
+    @Test
+    void aFirstNightThatFailsPartWayLeavesItsBatchesPendingAndTheNextWriteUndoesThem() {
+        DataSource ds = database("db");
+        assertThatThrownBy(() -> store(ds, 2).writeStates(first(firstNight())))
+                .hasMessage("the process died here");
+        assertThat(states(ds)).hasSize(2); // the first batch committed
+        assertThat(pending(ds)).containsExactly(D1);
+
+        store(ds, 0).writeStates(first(firstNight()));
+
+        DataSource reference = database("reference");
+        store(reference, 0).writeStates(first(firstNight()));
+        assertThat(states(ds)).isEqualTo(states(reference)).hasSize(5);
+        assertThat(pending(ds)).containsExactly(D1);
+    }
+
+    @Test
+    void aSecondNightThatFailsAfterClosingStretchesIsUndoneAndWrittenAsIfUninterrupted() {
+        DataSource ds = database("db");
+        DataSource reference = database("reference");
+        for (DataSource d : List.of(ds, reference)) {
+            HistoryStore store = store(d, 0);
+            HistoryComparison night = first(firstNight());
+            store.writeStates(night);
+            record(store, night);
+        }
+        // batches of two: the closes of C1 and C2 commit, then the first insert batch fails
+        HistoryStore failing = store(ds, 2);
+        assertThatThrownBy(() -> failing.writeStates(second(failing, secondNight()))).hasMessage("the process died here");
+        assertThat(states(ds)).contains("1 C1 2026-11-20-2026-11-22 LOYAL", "2 C2 2026-11-20-2026-11-22 LOYAL");
+        assertThat(pending(ds)).containsExactly(D2);
+
+        HistoryStore rerun = store(ds, 0);
+        rerun.writeStates(second(rerun, secondNight()));
+        HistoryStore uninterrupted = store(reference, 0);
+        uninterrupted.writeStates(second(uninterrupted, secondNight()));
+
+        assertThat(states(ds)).isEqualTo(states(reference)).containsExactly(
+                "1 C1 2026-11-20-2026-11-22 LOYAL",
+                "6 C1 2026-11-22-null AT_RISK",
+                "2 C2 2026-11-20-2026-11-22 LOYAL",
+                "3 C3 2026-11-20-null AT_RISK",
+                "4 C4 2026-11-20-null CHAMPIONS",
+                "5 C5 2026-11-20-null LOYAL",
+                "10 C6 2026-11-22-null LOYAL");
+        assertThat(pending(ds)).containsExactly(D2);
+    }
+}
