@@ -35,7 +35,13 @@ public final class CsvOutput implements Closeable {
     /** "+86 138 0000 0000", "-12.5": a spreadsheet may read them as numbers, but they can run nothing. */
     private static final Pattern NUMBER_OR_PHONE = Pattern.compile("[+-][0-9 ()./-]*[0-9][0-9 ()./-]*");
 
+    /** Non-ASCII strings at least this long are encoded once per string object (see {@link #encoded}). */
+    private static final int CACHED_LENGTH = 8;
+    private static final int ENCODED_SLOTS = 64;
+
     private final OutputStream out;
+    private final String[] encodedText = new String[ENCODED_SLOTS];
+    private final byte[][] encodedBytes = new byte[ENCODED_SLOTS][];
     /** The bytes not yet handed to the stream: whole rows, UTF-8. */
     private final byte[] buffer = new byte[1 << 16];
     private int position;
@@ -118,21 +124,87 @@ public final class CsvOutput implements Closeable {
     private void field(String value) {
         boolean first = !lineStarted;
         separator();
-        if (needsQuotes(value, first)) {
+        int n = value.length();
+        // one pass for what the writing needs to know: quoting (as needsQuotes), non-ASCII, quotes to double
+        boolean quote = n == 0 ? first : value.charAt(0) <= '#' || value.charAt(n - 1) <= ' ';
+        boolean ascii = true;
+        boolean quoteChar = false;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+            } else if (c == '"') {
+                quoteChar = true;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                quote = true;
+            }
+        }
+        quote |= quoteChar;
+        if (quoteChar) { // quotes doubled: character by character (rare in data)
             put((byte) '"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"') {
+            for (int i = 0; i < n; i++) {
+                if (value.charAt(i) == '"') {
                     put((byte) '"');
                 }
                 i = utf8(value, i);
             }
             put((byte) '"');
+            return;
+        }
+        if (quote) {
+            put((byte) '"');
+        }
+        if (ascii) {
+            copyAscii(value, n);
+        } else if (n >= CACHED_LENGTH) {
+            copy(encoded(value));
         } else {
-            for (int i = 0; i < value.length(); i++) {
+            for (int i = 0; i < n; i++) {
                 i = utf8(value, i);
             }
         }
+        if (quote) {
+            put((byte) '"');
+        }
+    }
+
+    /** An ASCII string's chars are its UTF-8 bytes: copied in bulk (a Latin-1 string's bytes as they are). */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is the copy of the low bytes that is wanted here
+    private void copyAscii(String value, int n) {
+        if (n <= buffer.length) {
+            room(n);
+            value.getBytes(0, n, buffer, position);
+            position += n;
+        } else {
+            for (int i = 0; i < n; i++) {
+                put((byte) value.charAt(i));
+            }
+        }
+    }
+
+    private void copy(byte[] bytes) {
+        if (bytes.length <= buffer.length) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, position, bytes.length);
+            position += bytes.length;
+        } else {
+            for (byte b : bytes) {
+                put(b);
+            }
+        }
+    }
+
+    /**
+     * The UTF-8 bytes of a longer non-ASCII string, remembered by the string's identity: a file's repeated texts
+     * (a task's suggested action, on hundreds of thousands of rows) are encoded once instead of once a row.
+     */
+    private byte[] encoded(String value) {
+        int slot = System.identityHashCode(value) & (ENCODED_SLOTS - 1);
+        if (encodedText[slot] != value) {
+            encodedText[slot] = value;
+            encodedBytes[slot] = value.getBytes(StandardCharsets.UTF_8); // a lone surrogate as '?', as utf8 writes it
+        }
+        return encodedBytes[slot];
     }
 
     /**

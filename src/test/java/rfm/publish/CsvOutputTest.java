@@ -191,4 +191,39 @@ class CsvOutputTest {
         }
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
+
+    /**
+     * Longer strings, many of them written again and again (as a task's suggested action is), some longer than the
+     * buffer: the same bytes as Commons CSV's printing, whether a string is new or was encoded before.
+     */
+    @Test
+    void repeatedAndLongStringsAreWrittenExactlyAsCommonsCsvRfc4180() throws IOException {
+        String alphabet = "aZ9 \"',\r\n\t#!$=+-@中€~\u007f\u0000\ud83d\ude00\ud83d";
+        Random random = new Random(11);
+        List<String> texts = new java.util.ArrayList<>();
+        for (int t = 0; t < 300; t++) { // more than the remembered slots, so they are replaced and encoded again
+            StringBuilder v = new StringBuilder();
+            int length = t % 50 == 0 ? 70_000 + random.nextInt(10) : 8 + random.nextInt(40);
+            boolean plain = t % 3 == 0; // plain ASCII, plain Chinese or anything
+            for (int i = 0; i < length; i++) {
+                v.append(plain ? (t % 2 == 0 ? (char) ('a' + random.nextInt(26)) : '回') : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(v.toString());
+        }
+        StringBuilder expected = new StringBuilder();
+        Path file = dir.resolve("repeated.csv");
+        List<String> header = List.of("a", "b", "c");
+        try (CSVPrinter printer = new CSVPrinter(expected, CSVFormat.RFC4180);
+             CsvOutput out = CsvOutput.create(file, header, false, false)) {
+            printer.printRecord(header);
+            for (int r = 0; r < 3_000; r++) {
+                Object[] fields = {texts.get(random.nextInt(texts.size())), texts.get(random.nextInt(10)),
+                        texts.get(random.nextInt(texts.size()))};
+                printer.printRecord(fields);
+                out.row(Arrays.asList(fields));
+            }
+        }
+        // a lone surrogate is a question mark in both
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    }
 }
