@@ -133,7 +133,7 @@ public final class CustomerLedger {
 
     /** How many customers the rows so far have named. */
     public int customerCount() {
-        return customers().length;
+        return customers(new HashMap<>(profiles)).length;
     }
 
     /** Every customer with its measures, ordered by customer id. */
@@ -152,18 +152,19 @@ public final class CustomerLedger {
     }
 
     private List<MeasuredCustomer> measure(boolean release) {
-        Named[] customers = customers();
+        // draining: each named customer's profile is taken out of the map itself (measuring keeps them)
+        Named[] customers = customers(release ? profiles : new HashMap<>(profiles));
         // draining: the numbers are in hand, so the id tables can go before the measures pile up, and the
         // books' records once all are measured
         OrderBook o = release ? orders.handOver() : orders;
         InteractionBook i = release ? interactions.handOver() : interactions;
         TwoHalves.sort(customers, BY_ID);
         MeasuredCustomer[] result = new MeasuredCustomer[customers.length];
-        // both halves only read the books and the maps; the profiles are let go once all are measured
+        // both halves only read the books and the rejected ids
         TwoHalves.run(customers.length, (from, to) -> {
             for (int n = from; n < to; n++) {
                 Named c = customers[n];
-                CustomerProfile profile = profiles.get(c.id);
+                CustomerProfile profile = c.profile;
                 if (profile == null) {
                     profile = rejectedProfiles.contains(c.id) ? CustomerProfile.rejectedRow(c.id) : CustomerProfile.unknown(c.id);
                 }
@@ -171,36 +172,41 @@ public final class CustomerLedger {
                 result[n] = new MeasuredCustomer(profile, measures(profile.customerId(), o, c.order, i, c.interaction, settings));
             }
         });
-        if (release) {
-            profiles.clear();
-        }
         return Arrays.asList(result); // a view of the array, no copy
     }
 
-    /** A customer and its numbers in the orders' and the interactions' index (-1: none). */
-    private record Named(String id, int order, int interaction) {
+    /** A customer, its numbers in the orders' and the interactions' index (-1: none), and its profile (or null). */
+    private record Named(String id, int order, int interaction, CustomerProfile profile) {
     }
 
     private static final Comparator<Named> BY_ID = (a, b) -> a.id.compareTo(b.id);
 
-    /** Every customer named by a valid row of any input, once each. */
-    private Named[] customers() {
-        List<Named> all = new ArrayList<>(orders.size() + interactions.size() / 4 + profiles.size() / 4);
+    /**
+     * Every customer named by a valid row of any input, once each, with its profile taken out of {@code unclaimed}
+     * (what is left there then names customers of no other row). One lookup per customer in each other index:
+     * an interaction customer an order row named is marked as its order is seen, not looked up again.
+     */
+    private Named[] customers(Map<String, CustomerProfile> unclaimed) {
+        List<Named> all = new ArrayList<>(orders.size() + interactions.size() / 4 + unclaimed.size() / 4);
+        boolean[] ordered = new boolean[interactions.size()];
         for (int n = 0; n < orders.size(); n++) {
             String id = orders.id(n);
-            all.add(new Named(id, n, interactions.indexOf(id)));
+            int j = interactions.indexOf(id);
+            if (j >= 0) {
+                ordered[j] = true;
+            }
+            all.add(new Named(id, n, j, unclaimed.remove(id)));
         }
-        for (int n = 0; n < interactions.size(); n++) {
-            String id = interactions.id(n);
-            if (orders.indexOf(id) < 0) {
-                all.add(new Named(id, -1, n));
+        for (int j = 0; j < ordered.length; j++) {
+            if (!ordered[j]) {
+                String id = interactions.id(j);
+                all.add(new Named(id, -1, j, unclaimed.remove(id)));
             }
         }
-        for (String id : profiles.keySet()) {
-            if (orders.indexOf(id) < 0 && interactions.indexOf(id) < 0) {
-                all.add(new Named(id, -1, -1));
-            }
+        for (CustomerProfile p : unclaimed.values()) {
+            all.add(new Named(p.customerId(), -1, -1, p));
         }
+        unclaimed.clear();
         return all.toArray(new Named[0]);
     }
 
