@@ -390,4 +390,52 @@ class CustomerLedgerTest {
         assertThat(p.preferredChannel()).isEmpty();
         assertThat(p.optOut()).isFalse();
     }
+
+    /** Where two ids' sort keys differ, they order the ids as String.compareTo does; equal ids have equal keys. */
+    @Test
+    void sortKeysOrderIdsAsTheirStringsDo() {
+        String alphabet = "\u0000\u0001 09AZaz-_\u007f\u00fc\u00fd\u00fe\u00ff\u0100中文\ud83d\ude00\uffff";
+        java.util.Random random = new java.util.Random(5);
+        String[] ids = new String[2_000];
+        for (int k = 0; k < ids.length; k++) {
+            StringBuilder id = new StringBuilder(k % 3 == 0 ? "C000" : ""); // shared prefixes, as real ids have
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ids[k] = id.toString();
+        }
+        int decidedByKey = 0;
+        for (String a : ids) {
+            for (int t = 0; t < 200; t++) {
+                String b = ids[random.nextInt(ids.length)];
+                long ka = CustomerLedger.sortKey(a);
+                long kb = CustomerLedger.sortKey(b);
+                if (a.equals(b)) {
+                    assertThat(ka).isEqualTo(kb);
+                } else if (ka != kb) {
+                    decidedByKey++;
+                    assertThat(Integer.signum(Long.compareUnsigned(ka, kb))).as("%s vs %s", a, b)
+                            .isEqualTo(Integer.signum(a.compareTo(b)));
+                }
+            }
+        }
+        assertThat(decidedByKey).isGreaterThan(200_000); // most pairs never reach the strings
+        assertThat(CustomerLedger.sortKey("C1")).isLessThan(CustomerLedger.sortKey("C1\u0000"));
+    }
+
+    @Test
+    void customersComeOutOrderedByIdWhateverTheirKeys() {
+        List<String> ids = List.of("C10", "中1", "C1", "C100000009", "C100000008", "\u00ffA", "\u00feB", "C1\u00ff", "C");
+        for (int k = 0; k < ids.size(); k++) { // named by an order, an interaction or a profile only, by turns
+            String id = ids.get(k);
+            switch (k % 3) {
+                case 0 -> ledger.add(paid("O" + k, id, daysAgo(1), "10"));
+                case 1 -> ledger.add(in(id, daysAgo(1, 9, 0), "PHONE"));
+                default -> ledger.add(profile(id, "王芳"));
+            }
+        }
+        assertThat(ledger.measure()).extracting(MeasuredCustomer::customerId).containsExactly(
+                "C", "C1", "C10", "C100000008", "C100000009", "C1\u00ff", "\u00feB", "\u00ffA", "中1");
+    }
 }
