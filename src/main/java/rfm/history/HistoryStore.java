@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
@@ -26,9 +27,9 @@ import rfm.revisit.RevisitOutcome;
  * follow-up window has passed, what came of it.
  * <p>
  * Called from inside the steps' transactions. A night's customer states are written first ({@link #writeStates},
- * in transactions of their own), beside the output files, and count once the night is recorded ({@link #recordNight}, in the publishing
- * transaction): a night that fails in between leaves pending states that the next write undoes, and readers
- * only ever look at recorded nights.
+ * in transactions of their own), beside the output files, and count once the night is recorded
+ * ({@link #recordNight}, in the publishing transaction): a night that fails in between leaves pending states that
+ * the next write undoes, and readers only ever look at recorded nights.
  */
 public class HistoryStore {
 
@@ -238,17 +239,19 @@ public class HistoryStore {
     }
 
     private <T> void batch(String sql, List<T> items, Setter<T> setter) {
-        for (int from = 0; from < items.size(); from += batchSize) {
-            List<T> part = items.subList(from, Math.min(items.size(), from + batchSize));
-            jdbc.batchUpdate(sql, part, part.size(), setter::set);
-        }
+        inParts(items, part -> jdbc.batchUpdate(sql, part, part.size(), setter::set));
     }
 
     /** As {@link #batch}, each batch in a transaction of its own. */
     private <T> void committedBatches(String sql, List<T> items, Setter<T> setter) {
+        inParts(items, part -> ownTransactions.executeWithoutResult(
+                status -> jdbc.batchUpdate(sql, part, part.size(), setter::set)));
+    }
+
+    /** The items in consecutive parts of at most {@code batchSize}. */
+    private <T> void inParts(List<T> items, Consumer<List<T>> body) {
         for (int from = 0; from < items.size(); from += batchSize) {
-            List<T> part = items.subList(from, Math.min(items.size(), from + batchSize));
-            ownTransactions.executeWithoutResult(status -> jdbc.batchUpdate(sql, part, part.size(), setter::set));
+            body.accept(items.subList(from, Math.min(items.size(), from + batchSize)));
         }
     }
 

@@ -125,7 +125,9 @@ public final class CsvOutput implements Closeable {
         boolean first = !lineStarted;
         separator();
         int n = value.length();
-        // one pass for what the writing needs to know: quoting (as needsQuotes), non-ASCII, quotes to double
+        // one pass for what the writing needs to know: quoting, non-ASCII, quotes to double. The quoting is Commons
+        // CSV's minimal quoting (QuoteMode.MINIMAL of CSVFormat.RFC4180); an empty first field is quoted, or the
+        // record would read as a blank line
         boolean quote = n == 0 ? first : value.charAt(0) <= '#' || value.charAt(n - 1) <= ' ';
         boolean ascii = true;
         boolean quoteChar = false;
@@ -139,7 +141,6 @@ public final class CsvOutput implements Closeable {
                 quote = true;
             }
         }
-        quote |= quoteChar;
         if (quoteChar) { // quotes doubled: character by character (rare in data)
             put((byte) '"');
             for (int i = 0; i < n; i++) {
@@ -293,24 +294,6 @@ public final class CsvOutput implements Closeable {
         if (buffer.length - position < bytes) {
             drainQuietly();
         }
-    }
-
-    /** Commons CSV's minimal quoting (QuoteMode.MINIMAL of CSVFormat.RFC4180). */
-    static boolean needsQuotes(String value, boolean firstInRecord) {
-        int n = value.length();
-        if (n == 0) {
-            return firstInRecord; // an empty record would otherwise read as a blank line
-        }
-        if (value.charAt(0) <= '#') {
-            return true;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c == '\n' || c == '\r' || c == '"' || c == ',') {
-                return true;
-            }
-        }
-        return value.charAt(n - 1) <= ' ';
     }
 
     private void endLine() {
