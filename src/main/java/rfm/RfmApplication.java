@@ -16,7 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import rfm.config.JobFile;
 import rfm.config.JobFileException;
 import rfm.config.JobFileLoader;
+import rfm.ingest.EncodingsAhead;
 import rfm.job.NightlyCommand;
+import rfm.job.NightlyRun;
 
 /** The command-line entry: checks the options and the job file, then runs the nightly job and exits with its code. */
 @SpringBootApplication
@@ -72,7 +74,11 @@ public class RfmApplication {
                     + "); not starting. Exit code 3.");
             return ExitCode.LOCKED.code();
         }
+        // the inputs' encodings are detected while Spring starts (the first date's, for a backfill)
+        Path firstInput = (options.backfill() ? options.withAsOf(options.from()) : options).inputFolder();
+        EncodingsAhead encodingsAhead = EncodingsAhead.start(NightlyRun.encodingsToDetect(job, firstInput));
         try (lock; outputLock; ConfigurableApplicationContext context = new SpringApplicationBuilder(RfmApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
                 .bannerMode(Banner.Mode.OFF)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import rfm.history.HistoryStore;
 import rfm.measure.CustomerLedger;
 
 import rfm.config.JobFileLoader;
+import rfm.ingest.EncodingsAhead;
 import rfm.ingest.InputFile;
 
 /**
@@ -53,8 +55,10 @@ public class NightlyJobConfiguration {
     NightlyRun nightlyRun(@Value("#{jobParameters['asOf']}") LocalDate asOf,
                           @Value("#{jobParameters['input']}") String input,
                           @Value("#{jobParameters['output']}") String output,
-                          @Value("#{jobParameters['jobFile']}") String jobFile) {
-        return new NightlyRun(JobFileLoader.load(Path.of(jobFile)), jobFile, asOf, Path.of(input), Path.of(output));
+                          @Value("#{jobParameters['jobFile']}") String jobFile,
+                          ObjectProvider<EncodingsAhead> encodingsAhead) {
+        return new NightlyRun(JobFileLoader.load(Path.of(jobFile)), jobFile, asOf, Path.of(input), Path.of(output),
+                encodingsAhead.getIfAvailable(EncodingsAhead::none));
     }
 
     /**

@@ -25,6 +25,7 @@ import rfm.config.InputFileSettings;
 import rfm.config.JobFile;
 import rfm.ingest.CsvInput;
 import rfm.ingest.Encodings;
+import rfm.ingest.EncodingsAhead;
 import rfm.ingest.FileCounts;
 import rfm.ingest.InputFile;
 import rfm.ingest.RejectedRow;
@@ -50,6 +51,7 @@ public class NightlyRun {
     private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
 
     private final JobFile job;
+    private final EncodingsAhead encodingsAhead;
     private final String jobFileName;
     private final LocalDate asOf;
     private final Path input;
@@ -74,7 +76,14 @@ public class NightlyRun {
     private volatile RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
 
     public NightlyRun(JobFile job, String jobFileName, LocalDate asOf, Path input, Path output) {
+        this(job, jobFileName, asOf, input, output, EncodingsAhead.none());
+    }
+
+    /** @param encodingsAhead encodings of input files detected ahead of the run (see {@link #encodingsToDetect}) */
+    public NightlyRun(JobFile job, String jobFileName, LocalDate asOf, Path input, Path output,
+                      EncodingsAhead encodingsAhead) {
         this.job = job;
+        this.encodingsAhead = encodingsAhead;
         this.jobFileName = jobFileName;
         this.asOf = asOf;
         this.input = input;
@@ -82,7 +91,7 @@ public class NightlyRun {
         this.ledger = new CustomerLedger(job.measureSettings(asOf));
         for (InputFile f : InputFile.values()) {
             pendingRejects.put(f, new ArrayList<>());
-            List<Path> files = find(job.inputs().of(f).file());
+            List<Path> files = find(input, job.inputs().of(f).file());
             inputFiles.put(f, files);
             if (files.isEmpty()) {
                 counts.put(job.inputs().of(f).file(), new FileCounts(job.inputs().of(f).file(), f));
@@ -123,7 +132,18 @@ public class NightlyRun {
     }
 
     /** The files a name or glob matches in the input folder, in name order. */
-    private List<Path> find(String nameOrGlob) {
+    /** The input files whose encoding the job file leaves to detection ({@code auto}), for {@link EncodingsAhead}. */
+    public static List<Path> encodingsToDetect(JobFile job, Path input) {
+        List<Path> files = new ArrayList<>();
+        for (InputFile f : InputFile.values()) {
+            if (job.inputs().of(f).charset() == null) {
+                files.addAll(find(input, job.inputs().of(f).file()));
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> find(Path input, String nameOrGlob) {
         if (!nameOrGlob.matches(".*[*?\\[{].*")) {
             Path p = input.resolve(nameOrGlob);
             return Files.isRegularFile(p) ? List.of(p) : List.of();
@@ -186,7 +206,7 @@ public class NightlyRun {
             Charset chosen = job.inputs().of(file).charset();
             String how = chosen == null ? null : chosen.name() + " (from the job file)";
             if (chosen == null) {
-                Encodings.Detected detected = Encodings.detect(p);
+                Encodings.Detected detected = encodingsAhead.detect(p);
                 chosen = detected.charset();
                 how = chosen.name() + " (auto: " + detected.why() + ")";
             }
