@@ -153,6 +153,54 @@ class QuantileScorerTest {
         assertThat(inOrder).isEqualTo(oracle(buyers));
     }
 
+    @Test
+    void sixtyThousandBuyersScoreAsTheFormulaSays() {
+        Random random = new Random(42);
+        List<CustomerMeasures> buyers = new ArrayList<>();
+        int n = 60_001;
+        for (int i = 0; i < n; i++) {
+            int cents = random.nextInt(500_000);
+            String monetary = random.nextBoolean() ? new BigDecimal(cents).movePointLeft(2).toPlainString() : cents / 100 + ".0";
+            buyers.add(buyer(String.format("C%06d", i), random.nextInt(800), 1 + random.nextInt(40), monetary));
+        }
+        assertThat(byCustomer(buyers, scorer.score(buyers))).isEqualTo(countingOracle(buyers));
+
+        // one amount too fine for longs: the amounts are sorted and searched as BigDecimal
+        buyers.set(7, buyer("C000007", 3, 2, "12.345678901234567890123"));
+        assertThat(byCustomer(buyers, scorer.score(buyers))).isEqualTo(countingOracle(buyers));
+    }
+
+    /** SPEC's formula for many buyers: each value's count, then per value the buyers below it and at it. */
+    private static Map<String, RfmScores> countingOracle(List<CustomerMeasures> buyers) {
+        long n = buyers.size();
+        Map<Integer, long[]> recency = belowAndAt(buyers.stream().map(CustomerMeasures::recencyDays).toList());
+        Map<Integer, long[]> frequency = belowAndAt(buyers.stream().map(CustomerMeasures::frequency).toList());
+        Map<BigDecimal, long[]> monetary = belowAndAt(buyers.stream().map(CustomerMeasures::monetary).toList());
+        Map<String, RfmScores> map = new HashMap<>();
+        for (CustomerMeasures c : buyers) {
+            long[] r = recency.get(c.recencyDays());
+            long longer = n - r[0] - r[1];
+            long fewer = frequency.get(c.frequency())[0];
+            long less = monetary.get(c.monetary())[0];
+            map.put(c.customerId(), new RfmScores((int) (1 + 5 * longer / n), (int) (1 + 5 * fewer / n), (int) (1 + 5 * less / n)));
+        }
+        return map;
+    }
+
+    /** Per distinct value (compared as compareTo does: 1.0 and 1.00 are one), how many values are below it and how many equal. */
+    private static <T extends Comparable<T>> Map<T, long[]> belowAndAt(List<T> values) {
+        java.util.TreeMap<T, long[]> counts = new java.util.TreeMap<>();
+        for (T v : values) {
+            counts.computeIfAbsent(v, k -> new long[2])[1]++;
+        }
+        long below = 0;
+        for (long[] c : counts.values()) {
+            c[0] = below;
+            below += c[1];
+        }
+        return counts;
+    }
+
     private static Map<String, RfmScores> byCustomer(List<CustomerMeasures> buyers, List<RfmScores> scores) {
         Map<String, RfmScores> map = new HashMap<>();
         for (int i = 0; i < buyers.size(); i++) {
