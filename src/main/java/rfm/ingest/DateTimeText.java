@@ -2,7 +2,8 @@ package rfm.ingest;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -142,16 +143,32 @@ public final class DateTimeText {
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 7);
             int day = digits(text, 8, 10);
-            if (month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+            if (month < 1 || month > 12 || day < 1 || day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
                 return ASK_PARSE;
             }
             if (n > 10 && (digits(text, 11, 13) > 23 || digits(text, 14, 16) > 59 || n == 19 && digits(text, 17, 19) > 59)) {
                 return ASK_PARSE;
             }
-            return (int) LocalDate.of(year, month, day).toEpochDay();
+            return epochDay(year, month, day);
         }
         return ASK_PARSE;
     }
+
+    /**
+     * {@code LocalDate.of(year, month, day).toEpochDay()} for a valid date of years 0 to 9999, worked out as
+     * {@code LocalDate} does but without making one (ten million order rows made ten million of them).
+     */
+    static int epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        total += (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= Year.isLeap(year) ? 1 : 2;
+        }
+        return (int) (total - DAYS_0000_TO_1970);
+    }
+
+    /** Days from 0000-01-01 to 1970-01-01 (as in {@code LocalDate}). */
+    private static final long DAYS_0000_TO_1970 = 146097L * 5 - (30L * 365 + 7);
 
     /** The date-time written in text (midnight for a plain date), or null if no pattern fits. */
     public LocalDateTime parse(String text) {

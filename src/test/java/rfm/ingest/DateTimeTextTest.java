@@ -118,4 +118,21 @@ class DateTimeTextTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yyyy-MM-dd bb");
         assertThatThrownBy(() -> new DateTimeText(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void epochDaysAreLocalDatesForEveryDayOfYearsZeroTo9999() {
+        for (LocalDate d = LocalDate.of(0, 1, 1); d.getYear() <= 9999; d = d.plusDays(1)) {
+            if (DateTimeText.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()) != d.toEpochDay()) {
+                assertThat(DateTimeText.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).as("%s", d)
+                        .isEqualTo(d.toEpochDay());
+            }
+        }
+        assertThat(NIGHTLY.epochDay("1970-01-01")).isZero();
+        assertThat(NIGHTLY.epochDay("2028-02-29")).isEqualTo(LocalDate.of(2028, 2, 29).toEpochDay());
+        assertThat(NIGHTLY.epochDay("2026-11-22 08:30:00")).isEqualTo(LocalDate.of(2026, 11, 22).toEpochDay());
+        assertThat(NIGHTLY.epochDay("2027-02-29")).isEqualTo(DateTimeText.ASK_PARSE); // not a leap year
+        assertThat(NIGHTLY.epochDay("2100-02-29")).isEqualTo(DateTimeText.ASK_PARSE);
+        assertThat(NIGHTLY.epochDay("2026-04-31")).isEqualTo(DateTimeText.ASK_PARSE);
+        assertThat(NIGHTLY.epochDay("2026-12-31")).isEqualTo(LocalDate.of(2026, 12, 31).toEpochDay());
+    }
 }
