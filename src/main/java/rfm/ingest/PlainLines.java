@@ -33,6 +33,8 @@ final class PlainLines {
     private long lines;
     /** Field starts of the current line, reused. */
     private int[] starts = new int[16];
+    /** Per column, the strings of values seen lately (see {@link #field}). */
+    private final RepeatedValues[] repeated = new RepeatedValues[MAX_CACHED_COLUMNS];
 
     PlainLines(InputStream in, char delimiter) {
         if (!usable(delimiter)) {
@@ -83,11 +85,118 @@ final class PlainLines {
         for (int f = 0; f < fields; f++) {
             int from = starts[f];
             int to = f + 1 < fields ? starts[f + 1] - 1 : contentEnd;
-            values[f] = ascii ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1) : utf8(from, to);
+            values[f] = field(f, from, to, ascii);
         }
         pos = end < limit ? end + 1 : end;
         lines++;
         return values;
+    }
+
+    /** The columns whose repeated values are shared, counted from the first. */
+    static final int MAX_CACHED_COLUMNS = 32;
+
+    /**
+     * A field's text. An empty field is the one empty string. A short value of one of the first columns is
+     * looked up among that column's values seen lately, and the string made for it then is shared: exports
+     * repeat a few values on row after row (currency, status, channel, region, owner, satisfaction), and ten
+     * million order rows made a string and its bytes for each of them. A column whose values rarely repeat
+     * stops being looked up (see {@link RepeatedValues}).
+     */
+    private String field(int column, int from, int to, boolean ascii) throws CharacterCodingException {
+        int length = to - from;
+        if (length == 0) {
+            return "";
+        }
+        if (column >= MAX_CACHED_COLUMNS || length > RepeatedValues.MAX_LENGTH) {
+            return text(from, to, ascii);
+        }
+        RepeatedValues values = repeated[column];
+        if (values == null) {
+            values = repeated[column] = new RepeatedValues();
+        }
+        if (!values.looked()) {
+            return text(from, to, ascii);
+        }
+        String seen = values.find(buf, from, to);
+        if (seen != null) {
+            return seen;
+        }
+        String made = text(from, to, ascii);
+        values.remember(buf, from, to, made);
+        return made;
+    }
+
+    private String text(int from, int to, boolean ascii) throws CharacterCodingException {
+        return ascii ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1) : utf8(from, to);
+    }
+
+    /**
+     * One column's values seen lately: a direct-mapped table of {@link #SLOTS} short values (their bytes and the
+     * string made for them), by a hash of the bytes. After its first {@link #TRIAL} lookups a column whose values
+     * were found less than a quarter of the time (ids, amounts, timestamps) is no longer looked up.
+     */
+    static final class RepeatedValues {
+
+        static final int MAX_LENGTH = 48;
+        static final int SLOTS = 64;
+        static final int TRIAL = 4096;
+
+        private final byte[][] bytes = new byte[SLOTS][];
+        private final String[] strings = new String[SLOTS];
+        private int lookups;
+        private int found;
+        private boolean off;
+        private int slot;
+
+        boolean looked() {
+            return !off;
+        }
+
+        /**
+         * The string remembered for these bytes, or null (and the slot they would go to is noted). The slot of the
+         * column's last value is tried first (a column often repeats one value row after row), then the one a
+         * hash of the length and three of the bytes points to: cheap to work out, and the bytes are compared anyway.
+         */
+        String find(byte[] b, int from, int to) {
+            int n = to - from;
+            boolean hit = same(bytes[slot], b, from, n);
+            if (!hit) {
+                int h = ((n * 31 + b[from]) * 31 + b[from + (n >> 1)]) * 31 + b[to - 1];
+                slot = (h ^ h >>> 6) & (SLOTS - 1);
+                hit = same(bytes[slot], b, from, n);
+            }
+            if (++lookups <= TRIAL) {
+                if (hit) {
+                    found++;
+                }
+                if (lookups == TRIAL && found < TRIAL / 4) {
+                    off = true;
+                    Arrays.fill(bytes, null);
+                    Arrays.fill(strings, null);
+                }
+            }
+            return hit ? strings[slot] : null;
+        }
+
+        private static boolean same(byte[] kept, byte[] b, int from, int n) {
+            if (kept == null || kept.length != n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) { // a plain loop: short values, and Arrays.equals is not inlined here
+                if (kept[i] != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Remembers the string made for bytes not found, in the slot {@link #find} noted. */
+        void remember(byte[] b, int from, int to, String text) {
+            if (!off) {
+                bytes[slot] = Arrays.copyOfRange(b, from, to);
+                strings[slot] = text;
+            }
+        }
     }
 
     private String utf8(int from, int to) throws CharacterCodingException {

@@ -1,0 +1,83 @@
+package rfm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** Plain lines split from their bytes, with repeated short values shared: the same fields as splitting the text. */
+class PlainLinesTest {
+
+    private static final String[] STATUS = {"PAID", "REFUNDED", "CANCELLED", "待付款"};
+    private static final String[] REGION = {"华北", "华东", "华南", "西南", "东北", "西北", "华中"};
+
+    private static PlainLines of(String text) {
+        return new PlainLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',');
+    }
+
+    private static List<String[]> all(PlainLines lines) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String[] r = lines.next(); r != null; r = lines.next()) {
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    @Test
+    void fieldsAreTheTextsSplitWhateverRepeats() throws IOException {
+        Random random = new Random(7);
+        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        int rows = 3 * PlainLines.RepeatedValues.TRIAL; // past the trial: columns of unique values stop being looked up
+        for (int i = 0; i < rows; i++) {
+            String line = String.join(",",
+                    "SO" + (10_000_000 + i),                                  // unique
+                    "C" + random.nextInt(500),                                // repeats now and then
+                    random.nextBoolean() ? "2026-11-22" : "2026-11-" + (10 + random.nextInt(12)),
+                    random.nextInt(100_000) / 100.0 + "",                     // mostly unique
+                    "CNY",                                                    // always the same
+                    STATUS[random.nextInt(STATUS.length)],                    // few values, one Chinese
+                    REGION[random.nextInt(REGION.length)],
+                    random.nextInt(4) == 0 ? "" : "x".repeat(1 + random.nextInt(60)), // empty, short and too long
+                    "");                                                      // always empty
+            lines.add(line);
+            text.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        List<String[]> read = all(of(text.toString()));
+        assertThat(read).hasSize(rows);
+        for (int i = 0; i < rows; i++) {
+            assertThat(read.get(i)).as("line %d", i + 1).containsExactly(lines.get(i).split(",", -1));
+        }
+    }
+
+    @Test
+    void aRepeatedValueIsOneString() throws IOException {
+        List<String[]> read = all(of("SO1,C1,华北,PAID\nSO2,C2,华北,PAID\nSO3,C1,华东,PAID\n"));
+        assertThat(read.get(1)[2]).isSameAs(read.get(0)[2]);
+        assertThat(read.get(2)[3]).isSameAs(read.get(0)[3]);
+        assertThat(read.get(2)[1]).isSameAs(read.get(0)[1]).isEqualTo("C1");
+        assertThat(read.get(2)[2]).isEqualTo("华东");
+        assertThat(read.get(0)[0]).isNotSameAs(read.get(1)[0]);
+    }
+
+    @Test
+    void badBytesAreReportedEvenInAColumnOfRepeatedValues() throws IOException {
+        byte[] good = "SO1,华北\nSO2,华北\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = Arrays.copyOf(good, good.length + 8);
+        byte[] tail = {'S', 'O', '3', ',', (byte) 0xE5, (byte) 0x8D, '\n'}; // a cut-off character
+        System.arraycopy(tail, 0, bad, good.length, tail.length);
+        PlainLines lines = new PlainLines(new ByteArrayInputStream(bad, 0, good.length + tail.length), ',');
+        assertThat(lines.next()).containsExactly("SO1", "华北");
+        assertThat(lines.next()).containsExactly("SO2", "华北");
+        assertThatThrownBy(lines::next).isInstanceOf(CharacterCodingException.class);
+    }
+}
