@@ -74,9 +74,7 @@ public class RfmApplication {
                     + "); not starting. Exit code 3.");
             return ExitCode.LOCKED.code();
         }
-        // the inputs' encodings are detected while Spring starts (the first date's, for a backfill)
-        Path firstInput = (options.backfill() ? options.withAsOf(options.from()) : options).inputFolder();
-        EncodingsAhead encodingsAhead = EncodingsAhead.start(NightlyRun.encodingsToDetect(job, firstInput));
+        EncodingsAhead encodingsAhead = encodingsAhead(options, job);
         try (lock; outputLock; ConfigurableApplicationContext context = new SpringApplicationBuilder(RfmApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
                 .bannerMode(Banner.Mode.OFF)
@@ -104,6 +102,19 @@ public class RfmApplication {
         }
         System.out.println("Backfill completed: " + days + " as-of dates from " + options.from() + " to " + options.to());
         return ExitCode.COMPLETED;
+    }
+
+    /**
+     * The inputs' encodings, detected while Spring starts (the first date's, for a backfill). Only a head start:
+     * an input folder that cannot be listed or a bad file pattern is left for the run to report as it always has.
+     */
+    private static EncodingsAhead encodingsAhead(RunOptions options, JobFile job) {
+        try {
+            Path firstInput = (options.backfill() ? options.withAsOf(options.from()) : options).inputFolder();
+            return EncodingsAhead.start(NightlyRun.encodingsToDetect(job, firstInput));
+        } catch (RuntimeException e) {
+            return EncodingsAhead.none();
+        }
     }
 
     static Map<String, Object> springProperties(RunOptions options, JobFile job, Database db) {

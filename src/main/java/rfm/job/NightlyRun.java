@@ -131,7 +131,6 @@ public class NightlyRun {
         return rows;
     }
 
-    /** The files a name or glob matches in the input folder, in name order. */
     /** The input files whose encoding the job file leaves to detection ({@code auto}), for {@link EncodingsAhead}. */
     public static List<Path> encodingsToDetect(JobFile job, Path input) {
         List<Path> files = new ArrayList<>();
@@ -143,6 +142,7 @@ public class NightlyRun {
         return files;
     }
 
+    /** The files a name or glob matches in the input folder, in name order. */
     private static List<Path> find(Path input, String nameOrGlob) {
         if (!nameOrGlob.matches(".*[*?\\[{].*")) {
             Path p = input.resolve(nameOrGlob);

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Encodings detected while the run starts: the same answers as detecting when asked, and never stale ones. */
+/** Encodings detected while the run starts: the same answers as detecting when asked, and none for a file changed since. */
 class EncodingsAheadTest {
 
     private static final String CHINESE = "id,name\nC1,张三\n";
@@ -75,5 +75,36 @@ class EncodingsAheadTest {
 
         assertThatThrownBy(() -> ahead.detect(p)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("gone.csv");
+    }
+
+    @Test
+    void anAnswerFoundAheadIsUsedWithoutReadingTheFileAgain() throws IOException {
+        Path p = write("orders.csv", CHINESE, StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        EncodingsAhead ahead = EncodingsAhead.start(List.of(p), f -> {
+            reads.incrementAndGet();
+            return Encodings.detect(f);
+        });
+        ahead.ahead(p);
+
+        assertThat(ahead.detect(p).charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(ahead.detect(p).charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aFileOfTheSameSizeWithANewModificationTimeIsDetectedAgain() throws IOException {
+        Path p = write("orders.csv", CHINESE, StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        EncodingsAhead ahead = EncodingsAhead.start(List.of(p), f -> {
+            reads.incrementAndGet();
+            return Encodings.detect(f);
+        });
+        ahead.ahead(p);
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(p);
+        Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 60_000));
+
+        assertThat(ahead.detect(p).charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(reads).hasValue(2);
     }
 }

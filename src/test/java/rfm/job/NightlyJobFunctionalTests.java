@@ -422,6 +422,19 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aFilePatternThatIsNoGlobIsReportedByTheRunNotThrownAtStartUp() throws Exception {
+        // the encodings are detected ahead from the same patterns: that head start must not fail the run itself
+        Path job = tmp.resolve("job.yml");
+        Files.writeString(job, "extends: " + SAMPLE_JOB.toAbsolutePath() + "\ninputs:\n  orders:\n    file: \"orders[.csv\"\n");
+
+        Run r = run(SAMPLE, tmp.resolve("out"), tmp.resolve("db"), "--job", job.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isNotZero();
+        assertThat(r.err()).contains("orders[.csv");
+        assertThat(r.published()).doesNotExist();
+    }
+
+    @Test
     void aFinishedStepsRecordCutOffByACrashIsIgnoredAndTheStepIsReadAgain() throws Exception {
         Path job = tmp.resolve("job.yml");
         Files.writeString(job, "extends: " + SAMPLE_JOB.toAbsolutePath() + "\noperations:\n  chunk-size: 50\n");
