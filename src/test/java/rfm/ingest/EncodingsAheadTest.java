@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,12 +81,8 @@ class EncodingsAheadTest {
     @Test
     void anAnswerFoundAheadIsUsedWithoutReadingTheFileAgain() throws IOException {
         Path p = write("orders.csv", CHINESE, StandardCharsets.UTF_8);
-        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        EncodingsAhead ahead = EncodingsAhead.start(List.of(p), f -> {
-            reads.incrementAndGet();
-            return Encodings.detect(f);
-        });
-        ahead.ahead(p);
+        AtomicInteger reads = new AtomicInteger();
+        EncodingsAhead ahead = startCounting(p, reads);
 
         assertThat(ahead.detect(p).charset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(ahead.detect(p).charset()).isEqualTo(StandardCharsets.UTF_8);
@@ -95,16 +92,22 @@ class EncodingsAheadTest {
     @Test
     void aFileOfTheSameSizeWithANewModificationTimeIsDetectedAgain() throws IOException {
         Path p = write("orders.csv", CHINESE, StandardCharsets.UTF_8);
-        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        EncodingsAhead ahead = EncodingsAhead.start(List.of(p), f -> {
-            reads.incrementAndGet();
-            return Encodings.detect(f);
-        });
-        ahead.ahead(p);
+        AtomicInteger reads = new AtomicInteger();
+        EncodingsAhead ahead = startCounting(p, reads);
         java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(p);
         Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 60_000));
 
         assertThat(ahead.detect(p).charset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(reads).hasValue(2);
+    }
+
+    /** Detection ahead of one file, counting the files read, waited for. */
+    private static EncodingsAhead startCounting(Path p, AtomicInteger reads) {
+        EncodingsAhead ahead = EncodingsAhead.start(List.of(p), f -> {
+            reads.incrementAndGet();
+            return Encodings.detect(f);
+        });
+        ahead.ahead(p);
+        return ahead;
     }
 }
