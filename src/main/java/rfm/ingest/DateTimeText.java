@@ -154,6 +154,9 @@ public final class DateTimeText {
         return ASK_PARSE;
     }
 
+    /** Days from 0000-01-01 to 1970-01-01 (as in {@code LocalDate}). */
+    private static final long DAYS_0000_TO_1970 = 146097L * 5 - (30L * 365 + 7);
+
     /**
      * {@code LocalDate.of(year, month, day).toEpochDay()} for a valid date of years 0 to 9999, worked out as
      * {@code LocalDate} does but without making one (ten million order rows made ten million of them).
@@ -166,9 +169,6 @@ public final class DateTimeText {
         }
         return (int) (total - DAYS_0000_TO_1970);
     }
-
-    /** Days from 0000-01-01 to 1970-01-01 (as in {@code LocalDate}). */
-    private static final long DAYS_0000_TO_1970 = 146097L * 5 - (30L * 365 + 7);
 
     /** The date-time written in text (midnight for a plain date), or null if no pattern fits. */
     public LocalDateTime parse(String text) {

@@ -88,13 +88,11 @@ public final class EncodingsAhead {
     /** The file's encoding: the answer detected ahead when there is one for the file as it is now, else detected now. */
     public Encodings.Detected detect(Path file) {
         Ahead a = ahead.get(key(file));
-        if (a != null) {
-            if (a.sameFileAs(attributes(key(file)))) {
-                try {
-                    return a.detected().join();
-                } catch (RuntimeException e) {
-                    // detected again below, which reports the problem as detection always has
-                }
+        if (a != null && a.sameFileAs(attributes(key(file)))) {
+            try {
+                return a.detected().join();
+            } catch (RuntimeException e) {
+                // detected again below, which reports the problem as detection always has
             }
         }
         return detector.apply(file);

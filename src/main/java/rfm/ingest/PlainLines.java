@@ -114,7 +114,7 @@ final class PlainLines {
         if (values == null) {
             values = repeated[column] = new RepeatedValues();
         }
-        if (!values.looked()) {
+        if (!values.looking()) {
             return text(from, to, ascii);
         }
         String seen = values.find(buf, from, to);
@@ -148,7 +148,7 @@ final class PlainLines {
         private boolean off;
         private int slot;
 
-        boolean looked() {
+        boolean looking() {
             return !off;
         }
 

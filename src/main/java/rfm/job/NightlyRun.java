@@ -75,10 +75,6 @@ public class NightlyRun {
     private volatile List<ScoredCustomer> scored = List.of();
     private volatile RevisitPlan revisitPlan = new RevisitPlan(List.of(), List.of());
 
-    public NightlyRun(JobFile job, String jobFileName, LocalDate asOf, Path input, Path output) {
-        this(job, jobFileName, asOf, input, output, EncodingsAhead.none());
-    }
-
     /** @param encodingsAhead encodings of input files detected ahead of the run (see {@link #encodingsToDetect}) */
     public NightlyRun(JobFile job, String jobFileName, LocalDate asOf, Path input, Path output,
                       EncodingsAhead encodingsAhead) {
