@@ -61,6 +61,11 @@ final class CustomerRecords {
         return n;
     }
 
+    /** See {@link IdIndex#peek}. */
+    void peek(String[] customerIds, int count, int[] numbers) {
+        index.peek(customerIds, count, numbers);
+    }
+
     /** The page holding customer {@code n}'s record, which starts at {@link #at}. */
     int[] page(int n) {
         return pages[n >>> PAGE_SHIFT];

@@ -86,6 +86,31 @@ final class OrderBook extends CustomerBook {
         }
     }
 
+    /** The records and then, past their inline days, the pool blocks their next days go to. */
+    @Override
+    int touch(int[] numbers, int count) {
+        int read = 0;
+        for (int i = 0; i < count; i++) {
+            int n = numbers[i];
+            if (n < 0) {
+                continue;
+            }
+            int[] p = records.page(n);
+            int at = records.at(n);
+            int k = p[at + COUNT] - INLINE;
+            read += k;
+            // where the next day goes when that is in the tail block (not inline, not a new block), else -1
+            numbers[i] = k < 0 || k % (BLOCK - 1) == 0 ? -1 : p[at + TAIL] + 1 + k % (BLOCK - 1);
+        }
+        for (int i = 0; i < count; i++) {
+            int day = numbers[i];
+            if (day >= 0) {
+                read += pool[day >>> POOL_SHIFT][day & POOL_MASK];
+            }
+        }
+        return read;
+    }
+
     /** The {@code k}-th day past the inline ones (0-based). */
     private void addPooledDay(int[] p, int at, int k, int day) {
         int slot = k % (BLOCK - 1);

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -352,6 +354,36 @@ class CustomerLedgerTest {
         assertThat(ledger.drain()).isEqualTo(measured);
         assertThat(ledger.customerCount()).isZero();
         assertThat(ledger.drain()).isEmpty();
+    }
+
+    /** Thousands of customers, a few with hundreds of orders (many pool blocks), in groups prefetched or not. */
+    @Test
+    void prefetchingChangesNothing() {
+        CustomerLedger plain = new CustomerLedger(settings(365));
+        CustomerLedger prefetched = new CustomerLedger(settings(365));
+        Random random = new Random(3);
+        String[] group = new String[16];
+        int read = 0;
+        for (int from = 0; from < 120_000; from += group.length) {
+            List<OrderRow> orders = new ArrayList<>();
+            List<InteractionRow> interactions = new ArrayList<>();
+            for (int k = 0; k < group.length; k++) {
+                String c = "C" + (random.nextInt(4) == 0 ? random.nextInt(20) : random.nextInt(9_000));
+                orders.add(paid("O" + (from + k), c, daysAgo(random.nextInt(700)), random.nextInt(10_000) + ".25"));
+                interactions.add(topic(c, daysAgo(random.nextInt(300)), random.nextBoolean() ? "price" : "repair"));
+            }
+            for (int k = 0; k < group.length; k++) {
+                group[k] = orders.get(k).customerId();
+            }
+            read += prefetched.prefetchOrders(group, group.length);
+            read += prefetched.prefetchInteractions(group, group.length);
+            for (int k = 0; k < group.length; k++) {
+                assertThat(prefetched.add(orders.get(k))).isEqualTo(plain.add(orders.get(k)));
+                assertThat(prefetched.add(interactions.get(k))).isEqualTo(plain.add(interactions.get(k)));
+            }
+        }
+        assertThat(read).as("what was read is kept, so the reads are not dropped").isNotZero();
+        assertThat(prefetched.measure()).isEqualTo(plain.measure());
     }
 
     @Test

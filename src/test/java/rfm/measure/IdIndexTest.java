@@ -74,4 +74,41 @@ class IdIndexTest {
         });
         assertThat(index.indexOf("C100000")).isEqualTo(-1);
     }
+
+    @Test
+    void peekFindsNothingButWhatIndexOfFindsAndMostKnownIds() {
+        IdIndex index = new IdIndex();
+        Random random = new Random(5);
+        String[] known = new String[50_000];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = switch (i % 10) {
+                case 0 -> "客户-" + i;                          // not Latin-1: beside the table, never peeked
+                case 1 -> "LONG-CUSTOMER-ID-" + i;              // over 16 characters: the same
+                default -> "C" + Integer.toString(random.nextInt(1 << 30), 36);
+            };
+            index.add(known[i]);
+        }
+        String[] group = new String[16];
+        int[] numbers = new int[16];
+        int found = 0;
+        for (int from = 0; from < known.length; from += group.length) {
+            for (int k = 0; k < group.length; k++) {
+                // known ids and, at every fourth place, one never added
+                group[k] = k % 4 == 3 ? "X" + (from + k) : known[from + k];
+            }
+            index.peek(group, group.length, numbers);
+            for (int k = 0; k < group.length; k++) {
+                boolean inlineKnown = k % 4 != 3 && (from + k) % 10 > 1;
+                if (inlineKnown) {
+                    assertThat(numbers[k]).as(group[k]).isIn(-1, index.indexOf(group[k]));
+                    found += numbers[k] >= 0 ? 1 : 0;
+                } else {
+                    assertThat(numbers[k]).as(group[k]).isEqualTo(-1);
+                }
+            }
+        }
+        // 30,000 known ids kept inline were peeked (three in four places, eight ids in ten): in a table at most
+        // three quarters full, most sit in the first slot their probe looks at
+        assertThat(found).as("ids found in the first slot of their probe").isBetween(15_000, 30_000);
+    }
 }
