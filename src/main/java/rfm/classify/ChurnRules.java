@@ -3,7 +3,6 @@ package rfm.classify;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.Set;
 
 import rfm.measure.CustomerMeasures;
@@ -41,21 +40,22 @@ public record ChurnRules(int overdueMinPurchaseDays, BigDecimal overdueIntervalM
         }
     }
 
+    /** The customer's churn reasons, in their enum's order (a set shared with other customers: unmodifiable). */
     public Set<ChurnReason> reasonsFor(CustomerMeasures m, LifecycleStage stage, LocalDate asOf) {
-        Set<ChurnReason> reasons = EnumSet.noneOf(ChurnReason.class);
         if (!stage.canChurn()) {
-            return reasons;
+            return ChurnReason.setOf(0);
         }
+        int bits = 0;
         if (overdue(m)) {
-            reasons.add(ChurnReason.OVERDUE);
+            bits |= ChurnReason.bit(ChurnReason.OVERDUE);
         }
         if (declining(m)) {
-            reasons.add(ChurnReason.DECLINING);
+            bits |= ChurnReason.bit(ChurnReason.DECLINING);
         }
         if (unhappy(m, asOf)) {
-            reasons.add(ChurnReason.UNHAPPY);
+            bits |= ChurnReason.bit(ChurnReason.UNHAPPY);
         }
-        return reasons;
+        return ChurnReason.setOf(bits);
     }
 
     /** recency * (purchase_days - 1) > multiple * (last - first): the mean interval, compared without rounding. */

@@ -12,7 +12,7 @@ public record ScoredCustomer(CustomerProfile profile, CustomerMeasures measures,
                              Set<ChurnReason> churnReasons, InteractionTier interactionTier) {
 
     public ScoredCustomer {
-        churnReasons = Set.copyOf(churnReasons);
+        churnReasons = ChurnReason.setOf(churnReasons); // unmodifiable, in the reasons' order, shared
     }
 
     public String customerId() {
