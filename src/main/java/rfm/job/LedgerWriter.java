@@ -24,12 +24,13 @@ import rfm.measure.CustomerLedger;
  */
 class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
+    /** Rows prefetched for at a time, before they are added. */
+    private static final int AHEAD = 16;
+
     private final IngestRun current;
     private final InputFile input;
     private final InputFileReader reader;
     private final IngestCheckpoint checkpoint;
-    /** Rows prefetched for at a time, before they are added. */
-    private static final int AHEAD = 16;
     /** What the prefetching read, kept so that the compiler keeps the reads. */
     private int prefetched;
     private final String[] orderCustomers = new String[AHEAD];
@@ -66,7 +67,7 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
     /**
      * Has the ledger read what the next rows' customers will touch, all of them before any is added (see
-     * {@link CustomerLedger#prefetchOrder}): at a million customers nearly every row's customer is a cache miss,
+     * {@link CustomerLedger#prefetchOrders}): at a million customers nearly every row's customer is a cache miss,
      * and these reads wait for their misses together.
      */
     private void prefetch(List<Parsed<?>> rows, int from, int to, CustomerLedger ledger) {

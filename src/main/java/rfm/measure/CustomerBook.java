@@ -7,6 +7,8 @@ package rfm.measure;
 abstract class CustomerBook {
 
     final CustomerRecords records;
+    /* prefetch()'s customer numbers */
+    private int[] numbers = new int[0];
 
     CustomerBook(CustomerRecords records) {
         this.records = records;
@@ -16,9 +18,6 @@ abstract class CustomerBook {
     final int of(String customerId) {
         return records.of(customerId);
     }
-
-    /* prefetch()'s customer numbers */
-    private int[] numbers = new int[0];
 
     /**
      * Reads, and changes nothing, what rows of these customers are about to touch: their slots in the index and,
