@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -208,6 +211,12 @@ final class PlainLines {
         return s;
     }
 
+    /* findLineEnd() reads eight bytes at a time, as a little-endian long */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
     /**
      * Where the line at {@link #pos} ends: the index of its '\n', or {@link #limit} for a last line without one
      * (reading more, and moving what is left to the front, as needed); -1 at the end of the file.
@@ -215,7 +224,17 @@ final class PlainLines {
     private int findLineEnd() throws IOException {
         int scanned = pos;
         while (true) {
-            for (int i = scanned; i < limit; i++) {
+            int i = scanned;
+            // eight bytes at a time: the lowest byte of x that is zero is the first '\n' (a byte above a zero byte
+            // may be marked too, so only the lowest mark counts)
+            for (; i <= limit - Long.BYTES; i += Long.BYTES) {
+                long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+                long zero = (x - ONES) & ~x & HIGH_BITS;
+                if (zero != 0) {
+                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+            }
+            for (; i < limit; i++) {
                 if (buf[i] == '\n') {
                     return i;
                 }

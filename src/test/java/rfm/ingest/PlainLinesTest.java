@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +58,48 @@ class PlainLinesTest {
         for (int i = 0; i < rows; i++) {
             assertThat(read.get(i)).as("line %d", i + 1).containsExactly(lines.get(i).split(",", -1));
         }
+    }
+
+    /** Line ends at every offset from the buffer's start, read in small irregular pieces, a very long line, no last newline. */
+    @Test
+    void everyLineEndIsFoundWhereverItFalls() throws IOException {
+        Random random = new Random(9);
+        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            lines.add("a".repeat(random.nextInt(30)) + "," + i + (random.nextInt(5) == 0 ? "," : "")); // lengths 2 to 36
+        }
+        lines.add("z".repeat(200_000) + ",longer than the buffer");
+        lines.add("last,no newline after it");
+        for (int i = 0; i < lines.size(); i++) {
+            text.append(lines.get(i)).append(i < lines.size() - 1 ? "\n" : "");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        Random pieces = new Random(11);
+        InputStream trickle = new InputStream() { // hands over 1 to 4,000 bytes at a time, as a pipe might
+            private int at;
+
+            @Override
+            public int read() {
+                return at < bytes.length ? bytes[at++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at == bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, bytes.length - at), 1 + pieces.nextInt(pieces.nextBoolean() ? 13 : 4_000));
+                System.arraycopy(bytes, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+        List<String> read = new ArrayList<>();
+        for (String[] r : all(new PlainLines(trickle, ','))) {
+            read.add(String.join(",", r));
+        }
+        assertThat(read).containsExactlyElementsOf(lines);
     }
 
     @Test
