@@ -131,11 +131,19 @@ default_opts+=" -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=40000
 # tallies, then the scored customers). Left to grow there, the parallel collector gets there by a full collection
 # at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1200 MiB)
 # leaves three (1.2 s), for about 150 MiB more peak memory. Inputs under about 370 MB keep the JVM's default.
+# That heap is also touched once at start (AlwaysPreTouch): otherwise the collector touched each page of the old
+# generation for the first time while promoting into it, every page fault a stop of all threads.
+# The heap is in 2 MiB pages where the kernel offers them for the asking (transparent huge pages in 'madvise' or
+# 'always' mode): a 512th of the page faults. Young-collection pauses at large 4.0-4.3 s to 2.3-2.5 s with both
+# (kernel time 5.4-5.8 s to 3.8-4.7 s, peak RSS about 40 MiB more); at medium, huge pages alone, 1.0-1.1 s to 0.7-0.8 s.
+if grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  default_opts+=" -XX:+UseTransparentHugePages"
+fi
 input="$(arg_value --input)"
 if [[ -n "$input" && -d "$input" ]]; then
   input_bytes="$(find "$input" -maxdepth 1 -type f -name '*.csv' -printf '%s\n' 2>/dev/null | awk '{s += $1} END {printf "%d", s}')"
   initial_mb=$(( ${input_bytes:-0} / 1048576 * 7 / 5 ))
   if (( initial_mb > 1200 )); then initial_mb=1200; fi
-  if (( initial_mb >= 512 )); then default_opts+=" -Xms${initial_mb}m"; fi
+  if (( initial_mb >= 512 )); then default_opts+=" -Xms${initial_mb}m -XX:+AlwaysPreTouch"; fi
 fi
 exec java "${share[@]}" ${JAVA_OPTS:-$default_opts} -jar "$run_jar" "${args[@]}"
