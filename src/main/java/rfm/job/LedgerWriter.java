@@ -33,8 +33,8 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
     private final IngestCheckpoint checkpoint;
     /** What the prefetching read, kept so that the compiler keeps the reads. */
     private int prefetched;
-    private final String[] orderCustomers = new String[AHEAD];
-    private final String[] interactionCustomers = new String[AHEAD];
+    /** The customers of the valid rows of the group being prefetched. */
+    private final String[] customers = new String[AHEAD];
 
     LedgerWriter(IngestRun current, InputFile input, InputFileReader reader, IngestCheckpoint checkpoint) {
         this.current = current;
@@ -58,7 +58,9 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         List<Parsed<?>> rows = block.rows();
         for (int from = 0; from < rows.size(); from += AHEAD) {
             int to = Math.min(rows.size(), from + AHEAD);
-            prefetch(rows, from, to, ledger);
+            if (input != InputFile.CUSTOMERS) { // a profile touches no book
+                prefetch(rows, from, to, ledger);
+            }
             for (int k = from; k < to; k++) {
                 fold(rows.get(k), ledger, journal, counts);
             }
@@ -71,25 +73,17 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
      * and these reads wait for their misses together.
      */
     private void prefetch(List<Parsed<?>> rows, int from, int to, CustomerLedger ledger) {
-        int orders = 0;
-        int interactions = 0;
+        int n = 0;
         for (int k = from; k < to; k++) {
             if (rows.get(k) instanceof Parsed.Valid<?> valid) {
-                if (valid.row() instanceof OrderRow order) {
-                    orderCustomers[orders++] = order.customerId();
-                } else if (valid.row() instanceof InteractionRow interaction) {
-                    interactionCustomers[interactions++] = interaction.customerId();
-                }
+                customers[n++] = valid.row() instanceof OrderRow order ? order.customerId()
+                        : ((InteractionRow) valid.row()).customerId();
             }
         }
-        int read = 0;
-        if (orders > 0) {
-            read += ledger.prefetchOrders(orderCustomers, orders);
+        if (n > 0) {
+            prefetched += input == InputFile.ORDERS ? ledger.prefetchOrders(customers, n)
+                    : ledger.prefetchInteractions(customers, n);
         }
-        if (interactions > 0) {
-            read += ledger.prefetchInteractions(interactionCustomers, interactions);
-        }
-        prefetched += read;
     }
 
     private void fold(Parsed<?> parsed, CustomerLedger ledger, IngestJournal journal, FileCounts counts)
