@@ -17,6 +17,9 @@ public final class QuantileScorer implements RfmScorer {
     @Override
     public List<RfmScores> score(List<CustomerMeasures> buyers) {
         int n = buyers.size();
+        if (n == 0) {
+            return new ArrayList<>();
+        }
         long[] recency = new long[n];
         long[] frequency = new long[n];
         BigDecimal[] monetary = new BigDecimal[n];
@@ -41,15 +44,45 @@ public final class QuantileScorer implements RfmScorer {
             Arrays.sort(monetarySorted);
         }
 
+        // A score only says which fifth a count falls in: floor(5 * count / n) >= k exactly when count >= c(k),
+        // c(k) = ceil(k * n / 5). So each score is 1 plus the number of the four values at those ranks that the
+        // customer's value passes: four comparisons with values in the cache instead of a search per customer.
+        long[] recencyBounds = new long[4]; // R counts the buyers with more days: passes when it is below them
+        long[] frequencyBounds = new long[4];
+        long[] moneyBounds = new long[4];
+        BigDecimal[] monetaryBounds = new BigDecimal[4];
+        for (int k = 1; k <= 4; k++) {
+            int c = atLeastFifths(k, n);
+            recencyBounds[k - 1] = recencySorted[n - c];
+            frequencyBounds[k - 1] = frequencySorted[c - 1];
+            if (money != null) {
+                moneyBounds[k - 1] = moneySorted[c - 1];
+            } else {
+                monetaryBounds[k - 1] = monetarySorted[c - 1];
+            }
+        }
         List<RfmScores> scores = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            // R: "worse" is more days, so count the buyers with recency greater than this one's
-            int r = quintile(n - countBelow(recencySorted, recency[i] + 1), n);
-            int f = quintile(countBelow(frequencySorted, frequency[i]), n);
-            int m = quintile(money != null ? countBelow(moneySorted, money[i]) : countBelow(monetarySorted, monetary[i]), n);
+            int r = 1;
+            int f = 1;
+            int m = 1;
+            for (int k = 0; k < 4; k++) {
+                r += recency[i] < recencyBounds[k] ? 1 : 0;
+                f += frequency[i] > frequencyBounds[k] ? 1 : 0;
+                m += money != null ? (money[i] > moneyBounds[k] ? 1 : 0) : (monetary[i].compareTo(monetaryBounds[k]) > 0 ? 1 : 0);
+            }
             scores.add(RfmScores.of(r, f, m));
         }
         return scores;
+    }
+
+    /**
+     * The least count c with {@code floor(5 * c / n) >= k}: {@code ceil(k * n / 5)}, between 1 and n for k from 1
+     * to 4 and n of at least 1. A count of values below a customer's (or, for R, above it) reaches c exactly when the
+     * value at rank c - 1 from that end is below (above) the customer's.
+     */
+    static int atLeastFifths(int k, int n) {
+        return (int) ((k * (long) n + 4) / 5);
     }
 
     /**
@@ -73,38 +106,5 @@ public final class QuantileScorer implements RfmScorer {
             result[i] = unscaled.longValue();
         }
         return result;
-    }
-
-    static int quintile(long worse, long n) {
-        return (int) (1 + (5 * worse) / n);
-    }
-
-    /** Number of elements strictly below v in a sorted array. */
-    static int countBelow(long[] sorted, long v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    static int countBelow(BigDecimal[] sorted, BigDecimal v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid].compareTo(v) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -170,6 +170,32 @@ class QuantileScorerTest {
         assertThat(byCustomer(buyers, scorer.score(buyers))).isEqualTo(countingOracle(buyers));
     }
 
+    @Test
+    void everySmallCrowdWithTiesScoresAsTheFormulaSays() {
+        // the scores come from the values at the ranks where a fifth is reached: every n from 1 to 26 (n not a
+        // multiple of 5 and a multiple), values from a range of 1 (all tied) to 2n (mostly distinct)
+        Random random = new Random(5);
+        for (int n = 1; n <= 26; n++) {
+            for (int spread : new int[] {1, 2, 3, n, 2 * n}) {
+                for (int round = 0; round < 20; round++) {
+                    List<CustomerMeasures> buyers = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        String cents = String.valueOf(random.nextInt(spread));
+                        buyers.add(buyer("C" + i, random.nextInt(spread), 1 + random.nextInt(spread), cents + ".5"));
+                    }
+                    assertThat(byCustomer(buyers, scorer.score(buyers))).as("n=%d spread=%d", n, spread)
+                            .isEqualTo(oracle(buyers));
+                    // the same amounts too fine for longs: compared as BigDecimal
+                    List<CustomerMeasures> fine = new ArrayList<>();
+                    for (CustomerMeasures b : buyers) {
+                        fine.add(buyer(b.customerId(), b.recencyDays(), b.frequency(), b.monetary() + "0000000000000000000"));
+                    }
+                    assertThat(byCustomer(fine, scorer.score(fine))).isEqualTo(oracle(fine));
+                }
+            }
+        }
+    }
+
     /** SPEC's formula for many buyers: each value's count, then per value the buyers below it and at it. */
     private static Map<String, RfmScores> countingOracle(List<CustomerMeasures> buyers) {
         long n = buyers.size();
