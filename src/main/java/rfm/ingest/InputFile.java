@@ -1,6 +1,7 @@
 package rfm.ingest;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** The three input files of a run, with their default names and the fields each must and may have. */
 public enum InputFile {
@@ -41,5 +42,17 @@ public enum InputFile {
 
     public List<String> optionalFields() {
         return optionalFields;
+    }
+
+    /**
+     * A parser of this input's records under a file's header: each record to a valid or a bad row. Parsers keep
+     * state between calls, so each belongs to one thread.
+     */
+    public Function<SourceRecord, Parsed<?>> parser(Header header, IngestSettings settings) {
+        return switch (this) {
+            case ORDERS -> new OrderParser(header, settings)::parse;
+            case INTERACTIONS -> new InteractionParser(header, settings)::parse;
+            case CUSTOMERS -> new CustomerProfileParser(header, settings)::parse;
+        };
     }
 }

@@ -3,6 +3,9 @@ package rfm.ingest;
 /** The outcome of parsing one record: a valid row with its source, or a rejected row. */
 public sealed interface Parsed<T> {
 
+    /** The record parsed. */
+    SourceRecord source();
+
     record Valid<T>(SourceRecord source, T row) implements Parsed<T> {
     }
 

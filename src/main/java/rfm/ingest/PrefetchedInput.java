@@ -3,43 +3,60 @@ package rfm.ingest;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 /**
- * Reads the records of a {@link CsvInput} ahead, on a thread of its own, in blocks, so that CSV parsing and
- * decoding run beside the work done on each record. Records come out in file order, exactly as
- * {@link CsvInput#next()} gives them; an error while reading comes out where it happened, after every
- * record before it. The file's digest is complete once the last record has been taken.
+ * Reads the records of a {@link CsvInput} ahead, on a thread of its own, in blocks, and makes each into what
+ * its {@code parse} function gives (a {@link Parsed} row for an ingest step), so that CSV splitting, decoding
+ * and parsing run beside the work done with each row. Rows come out in file order, one per record as
+ * {@link CsvInput#next()} gives them; an error while reading or parsing comes out where it happened, after every
+ * row before it. The file's digest is complete once the last row has been taken.
+ *
+ * @param <T> what a record is made into
  */
-public final class PrefetchedInput implements AutoCloseable {
+public final class PrefetchedInput<T> implements AutoCloseable {
 
     private static final int BLOCK = 512;
-    private static final SourceRecord[] END = new SourceRecord[0];
+    private static final Object[] END = new Object[0];
 
     private final CsvInput in;
+    private final Function<SourceRecord, ? extends T> parse;
     private final BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(8);
     private final Thread reader;
     private volatile boolean closed;
-    private SourceRecord[] block = new SourceRecord[0];
+    private Object[] block = new Object[0];
     private int next;
     private boolean ended;
 
-    public PrefetchedInput(CsvInput in) {
+    /**
+     * Starts reading ahead.
+     *
+     * @param parse called on the reading thread only, once per record, in file order
+     */
+    public PrefetchedInput(CsvInput in, Function<SourceRecord, ? extends T> parse) {
         this.in = in;
+        this.parse = parse;
         this.reader = new Thread(this::readAhead, "read-" + in.fileName());
         reader.setDaemon(true);
         reader.start();
     }
 
+    /** The records themselves, read ahead. */
+    public static PrefetchedInput<SourceRecord> records(CsvInput in) {
+        return new PrefetchedInput<>(in, Function.identity());
+    }
+
     private void readAhead() {
         try {
             while (!closed) {
-                SourceRecord[] b = new SourceRecord[BLOCK];
+                Object[] b = new Object[BLOCK];
                 int n = 0;
                 SourceRecord r = null;
                 Throwable failed = null;
                 try {
                     while (n < BLOCK && (r = in.next()) != null) {
-                        b[n++] = r;
+                        b[n] = parse.apply(r); // not b[n++]: the index would count a row that failed
+                        n++;
                     }
                 } catch (RuntimeException | Error e) {
                     failed = e;
@@ -69,8 +86,9 @@ public final class PrefetchedInput implements AutoCloseable {
         return in.header();
     }
 
-    /** The next non-blank record, or null at the end of the file; throws what reading threw, in its place. */
-    public SourceRecord next() {
+    /** What the next non-blank record was made into, or null at the end of the file; throws what reading threw, in its place. */
+    @SuppressWarnings("unchecked")
+    public T next() {
         while (next == block.length) {
             if (ended) {
                 return null;
@@ -90,14 +108,14 @@ public final class PrefetchedInput implements AutoCloseable {
                 ended = true;
                 throw e;
             }
-            block = (SourceRecord[]) taken;
+            block = (Object[]) taken;
             next = 0;
             if (block == END) {
                 ended = true;
                 return null;
             }
         }
-        return block[next++];
+        return (T) block[next++];
     }
 
     /** SHA-256 of the file's bytes, hex; complete once {@link #next()} has returned null. */

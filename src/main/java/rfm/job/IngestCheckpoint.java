@@ -169,7 +169,7 @@ class IngestCheckpoint implements ItemStream, StepExecutionListener {
     }
 
     /**
-     * The step's items are blocks of rows (see {@link RecordBlock}): its read, write and skip counts are set to
+     * The step's items are blocks of rows (see {@link ParsedBlock}): its read, write and skip counts are set to
      * the rows, valid rows and bad rows this execution read, as the log line and the metrics report them.
      */
     @Override

@@ -10,16 +10,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import rfm.ingest.Header;
+import rfm.ingest.CsvInput;
 import rfm.ingest.InputFile;
+import rfm.ingest.Parsed;
 import rfm.ingest.PrefetchedInput;
-import rfm.ingest.SourceRecord;
 
 /**
- * Reads the records of one input for an ingest step: every file the input's name or glob matches, in name
- * order, in blocks of up to {@code blockSize} records of one file (the step's items; see {@link RecordBlock}).
- * An optional input with no file reads as empty.
+ * Reads the rows of one input for an ingest step: every file the input's name or glob matches, in name order,
+ * each record parsed into a valid or a bad row, in blocks of up to {@code blockSize} rows of one file (the step's
+ * items; see {@link ParsedBlock}). Reading and parsing run ahead on a thread of their own ({@link PrefetchedInput}),
+ * beside the step's thread, which folds the rows. An optional input with no file reads as empty.
  */
-class InputFileReader implements ItemStreamReader<RecordBlock> {
+class InputFileReader implements ItemStreamReader<ParsedBlock> {
 
     private final IngestRun current;
     private final InputFile file;
@@ -29,7 +31,7 @@ class InputFileReader implements ItemStreamReader<RecordBlock> {
     private int fileIndex;
     private long recordsInFile;
     private long skipRecords;
-    private PrefetchedInput in;
+    private PrefetchedInput<Parsed<?>> in;
     private boolean faultArmed;
 
     InputFileReader(IngestRun current, InputFile file, int blockSize) {
@@ -78,9 +80,9 @@ class InputFileReader implements ItemStreamReader<RecordBlock> {
         return headers.get(fileName);
     }
 
-    /** The next block of records of one file, or null when every file has been read. */
+    /** The next block of rows of one file, or null when every file has been read. */
     @Override
-    public RecordBlock read() {
+    public ParsedBlock read() {
         while (true) {
             if (in == null) {
                 if (fileIndex >= files.size()) {
@@ -89,28 +91,29 @@ class InputFileReader implements ItemStreamReader<RecordBlock> {
                 open();
             }
             String fileName = in.fileName();
-            List<SourceRecord> block = new ArrayList<>(Math.min(blockSize, 8192));
+            List<Parsed<?>> block = new ArrayList<>(Math.min(blockSize, 8192));
             while (block.size() < blockSize) {
-                SourceRecord r = in.next();
+                Parsed<?> r = in.next();
                 if (r == null) {
                     finishFile(); // a block never spans two files
                     break;
                 }
                 recordsInFile++;
                 if (faultArmed) {
-                    FaultInjection.check(r);
+                    FaultInjection.check(r.source());
                 }
                 block.add(r);
             }
             if (!block.isEmpty()) {
                 current.get().counts(fileName).read(block.size());
-                return new RecordBlock(fileName, block);
+                return new ParsedBlock(fileName, block);
             }
         }
     }
 
     private void open() {
-        in = new PrefetchedInput(current.get().openInput(file, files.get(fileIndex))); // parsed ahead, beside the step's work
+        CsvInput csv = current.get().openInput(file, files.get(fileIndex));
+        in = new PrefetchedInput<>(csv, file.parser(csv.header(), current.get().job().ingestSettings(file)));
         headers.put(in.fileName(), in.header());
         recordsInFile = 0;
         for (; skipRecords > 0; skipRecords--) { // records the failed run had already committed

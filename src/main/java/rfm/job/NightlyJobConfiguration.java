@@ -169,15 +169,12 @@ public class NightlyJobConfiguration {
         IngestRun current = new IngestRun(run);
         InputFileReader reader = new InputFileReader(current, file, chunkSize);
         IngestCheckpoint checkpoint = new IngestCheckpoint(current, file, reader);
-        RowParser parser = new RowParser(current, reader, file);
-        // one item per chunk: a block of chunkSize records, so the chunk still commits every chunkSize rows
-        return new StepBuilder(name, repository).<RecordBlock, ParsedBlock>chunk(1)
+        // one item per chunk: a block of chunkSize rows, so the chunk still commits every chunkSize rows
+        return new StepBuilder(name, repository).<ParsedBlock, ParsedBlock>chunk(1)
                 .transactionManager(tm)
                 .reader(reader)
-                .processor(parser)
                 .writer(new LedgerWriter(current, file, reader, checkpoint))
                 .stream(checkpoint)
-                .stream(parser)
                 .listener((StepExecutionListener) STEP_LOG)
                 .listener((StepExecutionListener) checkpoint) // after-step listeners run last first: the counts before the log line
                 .allowStartIfComplete(true)

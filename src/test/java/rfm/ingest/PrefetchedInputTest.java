@@ -45,7 +45,7 @@ class PrefetchedInputTest {
             directDigest = in.sha256Hex();
         }
         List<SourceRecord> ahead = new ArrayList<>();
-        try (PrefetchedInput in = new PrefetchedInput(CsvInput.open(p, InputFile.ORDERS))) {
+        try (PrefetchedInput<SourceRecord> in = PrefetchedInput.records(CsvInput.open(p, InputFile.ORDERS))) {
             assertThat(in.header().names()).containsExactly("order_id", "customer_id");
             for (SourceRecord r = in.next(); r != null; r = in.next()) {
                 ahead.add(r);
@@ -63,7 +63,7 @@ class PrefetchedInputTest {
     @Test
     void aBrokenQuoteFailsAfterEveryRecordBeforeIt() throws IOException {
         Path p = file(rows(2_000) + "O-bad,\"never closed\nO-x,C1\nO-y,C2\n");
-        try (PrefetchedInput in = new PrefetchedInput(CsvInput.open(p, InputFile.ORDERS))) {
+        try (PrefetchedInput<SourceRecord> in = PrefetchedInput.records(CsvInput.open(p, InputFile.ORDERS))) {
             for (int i = 1; i <= 2_000; i++) {
                 assertThat(in.next().values()[0]).isEqualTo("O" + i);
             }
@@ -72,9 +72,28 @@ class PrefetchedInputTest {
     }
 
     @Test
+    void parsesOnItsOwnThreadAndAParserFailureComesOutInItsPlace() throws IOException {
+        Path p = file(rows(3_000)); // a blank line after every 500th row: O1200 is on line 1,203
+        List<String> threads = new ArrayList<>();
+        try (PrefetchedInput<String> in = new PrefetchedInput<>(CsvInput.open(p, InputFile.ORDERS), r -> {
+            if (r.values()[0].equals("O1200")) {
+                throw new IllegalStateException("cannot parse line " + r.line());
+            }
+            threads.add(Thread.currentThread().getName());
+            return r.values()[0] + "@" + r.line();
+        })) {
+            for (int i = 1; i < 1_200; i++) {
+                assertThat(in.next()).isEqualTo("O" + i + "@" + (i + 1 + (i - 1) / 500));
+            }
+            assertThatThrownBy(in::next).isInstanceOf(IllegalStateException.class).hasMessage("cannot parse line 1203");
+        }
+        assertThat(threads).hasSize(1_199).containsOnly("read-orders.csv");
+    }
+
+    @Test
     void closingBeforeTheEndStopsTheReadAhead() throws IOException {
         Path p = file(rows(100_000));
-        PrefetchedInput in = new PrefetchedInput(CsvInput.open(p, InputFile.ORDERS));
+        PrefetchedInput<SourceRecord> in = PrefetchedInput.records(CsvInput.open(p, InputFile.ORDERS));
         assertThat(in.next().values()[0]).isEqualTo("O1");
         in.close(); // must not hang with the reader thread blocked on a full queue
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("read-orders.csv") && t.isAlive());
