@@ -3,7 +3,10 @@ package rfm.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -62,14 +65,17 @@ public final class Encodings {
         }
     }
 
-    private static boolean ascii(byte[] b, int n) {
-        int any = 0;
-        for (int i = 0; i < n; i++) {
-            any |= b[i];
-        }
-        return any >= 0;
-    }
+    /* detect() checks eight bytes at a time for ASCII, as a little-endian long */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
+    /**
+     * UTF-8 when the file starts with a UTF-8 BOM or all of it is valid UTF-8; else GB18030, unless the bytes that
+     * are not valid UTF-8 come after valid multi-byte UTF-8 characters (UTF-8 text with a few broken bytes:
+     * reading all of it as GB18030 would garble every line). The file is checked as bytes, eight at a time while
+     * they are ASCII, each other sequence by the well-formed UTF-8 table of the Unicode standard (what a strict
+     * {@code CharsetDecoder} accepts), and the offset given for bad bytes is where their sequence starts.
+     */
     public static Detected detect(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 20];
@@ -77,44 +83,92 @@ public final class Encodings {
             if (n >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
                 return new Detected(StandardCharsets.UTF_8, "UTF-8 byte order mark");
             }
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            CharBuffer chars = CharBuffer.allocate(buffer.length);
-            ByteBuffer bytes = ByteBuffer.allocate(buffer.length + 8);
-            long offset = 0;
+            long offset = 0; // of buffer[0] in the file
             boolean multibyte = false;
-            while (n > 0) {
-                if (bytes.position() == 0 && ascii(buffer, n)) { // most of an export: nothing to decode
-                    offset += n;
-                    n = in.readNBytes(buffer, 0, buffer.length);
-                    continue;
-                }
-                bytes.put(buffer, 0, n).flip();
-                CoderResult result = decoder.decode(bytes, chars, false);
-                chars.flip();
-                while (!multibyte && chars.hasRemaining()) {
-                    multibyte = chars.get() > 0x7F;
-                }
-                if (result.isError()) {
-                    if (multibyte) {
-                        // UTF-8 text with some broken bytes: reading it all as GB18030 would garble every line
-                        return new Detected(StandardCharsets.UTF_8, "UTF-8 text, but not valid UTF-8 at byte "
-                                + (offset + bytes.position()));
+            while (true) {
+                boolean end = n < buffer.length; // readNBytes fills the buffer but at the end of the file
+                int i = 0;
+                while (i < n) {
+                    if (i <= n - Long.BYTES && ((long) LONGS.get(buffer, i) & HIGH_BITS) == 0) {
+                        i += Long.BYTES;
+                        continue;
                     }
-                    return new Detected(GB18030, "not valid UTF-8 at byte " + (offset + bytes.position()));
+                    if (buffer[i] >= 0) {
+                        i++;
+                        continue;
+                    }
+                    int length = sequence(buffer, i, n);
+                    if (length > 0) {
+                        multibyte = true;
+                        i += length;
+                    } else if (length == CUT) {
+                        break; // the rest of the buffer starts a character: read on, or the file ends inside it
+                    } else if (multibyte) {
+                        return new Detected(StandardCharsets.UTF_8, "UTF-8 text, but not valid UTF-8 at byte " + (offset + i));
+                    } else {
+                        return new Detected(GB18030, "not valid UTF-8 at byte " + (offset + i));
+                    }
                 }
-                offset += bytes.position();
-                bytes.compact(); // keeps the start of a character cut by the buffer's end
-                chars.clear();
-                n = in.readNBytes(buffer, 0, buffer.length);
+                if (end) {
+                    return i < n ? new Detected(GB18030, "not valid UTF-8 at the end of the file")
+                            : new Detected(StandardCharsets.UTF_8, "valid UTF-8");
+                }
+                int kept = n - i; // at most 3 bytes of a character cut by the buffer's end
+                System.arraycopy(buffer, i, buffer, 0, kept);
+                offset += i;
+                n = kept + in.readNBytes(buffer, kept, buffer.length - kept);
             }
-            bytes.flip();
-            if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
-                return new Detected(GB18030, "not valid UTF-8 at the end of the file");
-            }
-            return new Detected(StandardCharsets.UTF_8, "valid UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** What {@link #sequence} answers when the bytes up to {@code n} are a valid start of a longer sequence. */
+    private static final int CUT = 0;
+    private static final int BAD = -1;
+
+    /**
+     * The length of the well-formed UTF-8 sequence of 2 to 4 bytes starting at {@code b[i]} (not ASCII), {@link #BAD}
+     * when it is not one, or {@link #CUT} when the bytes before {@code n} are a valid beginning of one (Unicode
+     * 15, table 3-7: the second byte's range depends on the first byte; no overlong forms, surrogates or code
+     * points above U+10FFFF).
+     */
+    static int sequence(byte[] b, int i, int n) {
+        int lead = b[i] & 0xFF;
+        int length;
+        int low = 0x80;
+        int high = 0xBF; // of the second byte
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) {
+                low = 0xA0;
+            } else if (lead == 0xED) {
+                high = 0x9F;
+            }
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) {
+                low = 0x90;
+            } else if (lead == 0xF4) {
+                high = 0x8F;
+            }
+        } else {
+            return BAD;
+        }
+        for (int k = 1; k < length; k++) {
+            if (i + k >= n) {
+                return CUT;
+            }
+            int c = b[i + k] & 0xFF;
+            if (k == 1 && lead == 0xED && c >= 0xA0 && c <= 0xBF && i + 2 >= n) {
+                return CUT; // as a strict decoder has it: a surrogate is bad once its third byte is there
+            }
+            if (k == 1 ? c < low || c > high : c < 0x80 || c > 0xBF) {
+                return BAD;
+            }
+        }
+        return length;
     }
 }

@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,4 +71,106 @@ class EncodingsTest {
     void onlyAsciiIsUtf8() throws IOException {
         assertThat(Encodings.detect(file(ascii(2 << 20))).charset()).isEqualTo(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void answersAsAStrictDecoderReadingTheWholeFileDoes() throws IOException {
+        // random files of ASCII, UTF-8 characters of 2 to 4 bytes, GB18030 Chinese, stray bytes, sequences cut short
+        // or ended by the file, and characters across the 1 MiB read buffer's end: the same charset and reason as
+        // the JDK's strict UTF-8 decoder gives (how detection worked before it checked the bytes itself)
+        Random random = new Random(20261204L);
+        String[] texts = {"张伟", "é", "€", "𠀀", "😀", "\uFFFF", "\uD7FF", "\uE000", "\u0080", "\u07FF", "\u0800", "\uFFFD"};
+        for (int round = 0; round < 400; round++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int target = round % 10 == 0 ? (1 << 20) - 8 + random.nextInt(16) : random.nextInt(200);
+            while (out.size() < target) {
+                int kind = random.nextInt(100);
+                if (kind < 70) {
+                    out.write('a' + random.nextInt(26));
+                } else if (kind < 88) {
+                    out.writeBytes(texts[random.nextInt(texts.length)].getBytes(StandardCharsets.UTF_8));
+                } else if (kind < 92 && round % 3 == 0) {
+                    out.writeBytes("王芳".getBytes(GB18030));
+                } else if (kind < 95 && round % 2 == 0) {
+                    out.write(0x80 + random.nextInt(0x80)); // any byte with the high bit: leads, continuations, never valid
+                } else if (kind < 97 && round % 2 == 0) {
+                    byte[] b = texts[random.nextInt(texts.length)].getBytes(StandardCharsets.UTF_8);
+                    out.write(b, 0, Math.max(1, b.length - 1)); // a character cut short
+                } else if (round % 5 == 0) {
+                    int[][] odd = {{0xED, 0xA0, 0x80}, {0xE0, 0x9F, 0xBF}, {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80},
+                            {0xC0, 0xAF}, {0xC1, 0xBF}, {0xF5, 0x80, 0x80, 0x80}, {0xED, 0xBF}, {0xED, 0x9F}};
+                    for (int v : odd[random.nextInt(odd.length)]) {
+                        out.write(v);
+                    }
+                }
+            }
+            Path p = file(out.toByteArray());
+            assertThat(Encodings.detect(p)).as("round %d, %d bytes", round, out.size()).isEqualTo(decoderDetect(p));
+        }
+        // a file ending inside a character, right at and after the buffer's end
+        for (int before = (1 << 20) - 2; before <= (1 << 20) + 1; before++) {
+            for (byte[] end : new byte[][] {{(byte) 0xE5}, {(byte) 0xE5, (byte) 0xBC}, {(byte) 0xED, (byte) 0xA0}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}}) {
+                Path p = file(ascii(before), end);
+                assertThat(Encodings.detect(p)).isEqualTo(decoderDetect(p))
+                        .isEqualTo(new Encodings.Detected(GB18030, "not valid UTF-8 at the end of the file"));
+            }
+        }
+    }
+
+    private static boolean allAscii(byte[] b, int n) {
+        int any = 0;
+        for (int i = 0; i < n; i++) {
+            any |= b[i];
+        }
+        return any >= 0;
+    }
+
+    /** Detection as it was before the bytes were checked by hand: the file read through a strict UTF-8 decoder. */
+        private static Encodings.Detected decoderDetect(Path file) {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 20];
+                int n = in.readNBytes(buffer, 0, buffer.length);
+                if (n >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+                    return new Encodings.Detected(StandardCharsets.UTF_8, "UTF-8 byte order mark");
+                }
+                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                CharBuffer chars = CharBuffer.allocate(buffer.length);
+                ByteBuffer bytes = ByteBuffer.allocate(buffer.length + 8);
+                long offset = 0;
+                boolean multibyte = false;
+                while (n > 0) {
+                    if (bytes.position() == 0 && allAscii(buffer, n)) { // most of an export: nothing to decode
+                        offset += n;
+                        n = in.readNBytes(buffer, 0, buffer.length);
+                        continue;
+                    }
+                    bytes.put(buffer, 0, n).flip();
+                    CoderResult result = decoder.decode(bytes, chars, false);
+                    chars.flip();
+                    while (!multibyte && chars.hasRemaining()) {
+                        multibyte = chars.get() > 0x7F;
+                    }
+                    if (result.isError()) {
+                        if (multibyte) {
+                            // UTF-8 text with some broken bytes: reading it all as GB18030 would garble every line
+                            return new Encodings.Detected(StandardCharsets.UTF_8, "UTF-8 text, but not valid UTF-8 at byte "
+                                    + (offset + bytes.position()));
+                        }
+                        return new Encodings.Detected(Encodings.GB18030, "not valid UTF-8 at byte " + (offset + bytes.position()));
+                    }
+                    offset += bytes.position();
+                    bytes.compact(); // keeps the start of a character cut by the buffer's end
+                    chars.clear();
+                    n = in.readNBytes(buffer, 0, buffer.length);
+                }
+                bytes.flip();
+                if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
+                    return new Encodings.Detected(Encodings.GB18030, "not valid UTF-8 at the end of the file");
+                }
+                return new Encodings.Detected(StandardCharsets.UTF_8, "valid UTF-8");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+
 }
