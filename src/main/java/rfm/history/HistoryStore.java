@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -35,9 +36,18 @@ public class HistoryStore {
 
     private static final int BATCH = 5_000;
 
+    /**
+     * How long H2 may keep the state batches' commits in memory before writing them to its file (WRITE_DELAY, in
+     * milliseconds), instead of writing the whole store at each commit as the job's URL has it (WRITE_DELAY=0);
+     * see {@link #writeStates}. The setting is the database's (every connection's): it is set back when the write
+     * ends, and the job's URL sets it again on the next start after a crash.
+     */
+    static final int STATES_WRITE_DELAY_MILLIS = 60_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionOperations ownTransactions;
     private final int batchSize;
+    private Boolean h2;
 
     /**
      * @param ownTransactions runs work in a transaction of its own, committed when it returns, whatever transaction
@@ -152,7 +162,26 @@ public class HistoryStore {
         }
         night.previous().gone().forEach(g -> closed.add(g.rowId()));
         // each batch commits on its own: one transaction of a million rows costs H2 about half as much again
-        // (its undo log), and the pending mark already makes the write all-or-undone
+        // (its undo log), and the pending mark already makes the write all-or-undone. For the same reason no batch
+        // needs to reach the disk when it commits: H2, which the job's URL has write its whole store to the file at
+        // every commit (WRITE_DELAY=0, for the chunks of the ingest steps), keeps them in memory meanwhile; the
+        // publish step's commit, which records the night, writes them with it (PostgreSQL: synchronous_commit off)
+        Integer writeDelay = isH2() ? jdbc.queryForObject("SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'WRITE_DELAY'", Integer.class) : null;
+        boolean delayed = writeDelay != null && writeDelay < STATES_WRITE_DELAY_MILLIS;
+        if (delayed) {
+            setWriteDelay(STATES_WRITE_DELAY_MILLIS);
+        }
+        try {
+            writeRows(night, d, firstId, changed, closed);
+        } finally {
+            if (delayed) {
+                setWriteDelay(writeDelay);
+            }
+        }
+    }
+
+    private void writeRows(HistoryComparison night, LocalDate d, long firstId, List<Integer> changed, List<Long> closed) {
         committedBatches("UPDATE rfm_customer_state SET valid_to = ? WHERE state_id = ?", closed, (ps, id) -> {
             ps.setObject(1, d);
             ps.setLong(2, id);
@@ -242,10 +271,30 @@ public class HistoryStore {
         inParts(items, part -> jdbc.batchUpdate(sql, part, part.size(), setter::set));
     }
 
-    /** As {@link #batch}, each batch in a transaction of its own. */
+    /**
+     * As {@link #batch}, each batch in a transaction of its own, whose commit need not reach the disk before the
+     * next batch (see {@link #writeStates}).
+     */
     private <T> void committedBatches(String sql, List<T> items, Setter<T> setter) {
-        inParts(items, part -> ownTransactions.executeWithoutResult(
-                status -> jdbc.batchUpdate(sql, part, part.size(), setter::set)));
+        boolean h2 = isH2();
+        inParts(items, part -> ownTransactions.executeWithoutResult(status -> {
+            if (!h2) {
+                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            jdbc.batchUpdate(sql, part, part.size(), setter::set);
+        }));
+    }
+
+    private boolean isH2() {
+        if (h2 == null) {
+            h2 = "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        }
+        return h2;
+    }
+
+    /** H2's WRITE_DELAY, a setting of the database (every connection's), in a transaction of its own. */
+    private void setWriteDelay(int millis) {
+        ownTransactions.executeWithoutResult(status -> jdbc.execute("SET WRITE_DELAY " + millis));
     }
 
     /** The items in consecutive parts of at most {@code batchSize}. */

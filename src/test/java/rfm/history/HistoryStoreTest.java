@@ -47,8 +47,11 @@ class HistoryStoreTest {
         return ds;
     }
 
+    /** H2's WRITE_DELAY of each state-row batch, as the batch began. */
+    private final List<Integer> writeDelays = new java.util.ArrayList<>();
+
     /** A store over the database, writing two rows per batch; {@code failAtBatch} > 0 fails that state-row batch. */
-    private static HistoryStore store(DataSource ds, int failAtBatch) {
+    private HistoryStore store(DataSource ds, int failAtBatch) {
         TransactionTemplate own = new TransactionTemplate(new DataSourceTransactionManager(ds));
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         JdbcTemplate jdbc = new JdbcTemplate(ds) {
@@ -56,13 +59,21 @@ class HistoryStoreTest {
 
             @Override
             public <T> int[][] batchUpdate(String sql, Collection<T> args, int size, ParameterizedPreparedStatementSetter<T> setter) {
-                if (sql.contains("rfm_customer_state") && ++stateBatches == failAtBatch) {
-                    throw new IllegalStateException("the process died here");
+                if (sql.contains("rfm_customer_state")) {
+                    writeDelays.add(writeDelay(ds));
+                    if (++stateBatches == failAtBatch) {
+                        throw new IllegalStateException("the process died here");
+                    }
                 }
                 return super.batchUpdate(sql, args, size, setter);
             }
         };
         return new HistoryStore(jdbc, own, 2);
+    }
+
+    private static int writeDelay(DataSource ds) {
+        return new JdbcTemplate(ds).queryForObject(
+                "SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'", Integer.class); // listed twice
     }
 
     private static List<ScoredCustomer> firstNight() {
@@ -121,6 +132,10 @@ class HistoryStoreTest {
                 "4 C4 2026-11-20-null CHAMPIONS",
                 "5 C5 2026-11-20-null LOYAL");
         assertThat(pending(ds)).containsExactly(D1);
+        // the batches need not reach the file one by one (H2 keeps them, up to a minute); afterwards H2's setting
+        // is as it was (this database's default, 500 ms; the job's URL has 0)
+        assertThat(writeDelays).hasSize(3).containsOnly(HistoryStore.STATES_WRITE_DELAY_MILLIS);
+        assertThat(writeDelay(ds)).isEqualTo(500);
     }
 
     @Test
@@ -130,6 +145,7 @@ class HistoryStoreTest {
                 .hasMessage("the process died here");
         assertThat(states(ds)).hasSize(2); // the first batch committed
         assertThat(pending(ds)).containsExactly(D1);
+        assertThat(writeDelay(ds)).isEqualTo(500);
 
         store(ds, 0).writeStates(first(firstNight()));
 
