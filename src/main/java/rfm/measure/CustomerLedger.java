@@ -174,7 +174,7 @@ public final class CustomerLedger {
         // books' records once all are measured
         OrderBook o = release ? orders.handOver() : orders;
         InteractionBook i = release ? interactions.handOver() : interactions;
-        TwoHalves.sort(customers, BY_ID);
+        sortById(customers);
         MeasuredCustomer[] result = new MeasuredCustomer[customers.length];
         // both halves only read the books and the rejected ids
         TwoHalves.run(customers.length, (from, to) -> {
@@ -203,6 +203,36 @@ public final class CustomerLedger {
 
     /** By id, as String.compareTo orders them: by the ids' sort keys, the ids themselves only on equal keys. */
     private static final Comparator<Named> BY_ID = (a, b) -> a.key != b.key ? Long.compareUnsigned(a.key, b.key) : a.id.compareTo(b.id);
+
+    /**
+     * Sorts by id ({@link #BY_ID}): by the ids' sort keys alone ({@link KeyOrder}), then each run of equal keys (ids
+     * that share their first eight characters) by the ids themselves.
+     */
+    private static void sortById(Named[] customers) {
+        int n = customers.length;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = customers[i].key;
+        }
+        int[] order = KeyOrder.of(keys);
+        Named[] sorted = new Named[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = customers[order[i]];
+        }
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && sorted[j].key == sorted[i].key) {
+                j++;
+            }
+            if (j - i > 1) {
+                Named[] tied = Arrays.copyOfRange(sorted, i, j);
+                TwoHalves.sort(tied, BY_ID);
+                System.arraycopy(tied, 0, sorted, i, tied.length);
+            }
+            i = j;
+        }
+        System.arraycopy(sorted, 0, customers, 0, n);
+    }
 
     /**
      * A number that orders ids as {@link String#compareTo} does wherever two numbers differ (equal numbers say

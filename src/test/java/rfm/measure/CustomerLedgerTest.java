@@ -470,4 +470,26 @@ class CustomerLedgerTest {
         assertThat(ledger.measure()).extracting(MeasuredCustomer::customerId).containsExactly(
                 "C", "C1", "C10", "C100000008", "C100000009", "C1\u00ff", "\u00feB", "\u00ffA", "中1");
     }
+
+    @Test
+    void aHundredThousandCustomersComeOutOrderedByIdWhetherTheirKeysDecideOrNot() {
+        // ids of eight characters (the sort keys decide every pair) and long ids that share their first eight (a run
+        // of more than 50,000 equal keys, sorted by the ids on both cores), in a random order of first appearance
+        java.util.Random random = new java.util.Random(8);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            ids.add(String.format("C%07d", i));
+            ids.add(String.format("CUSTOMER-%06d-%s", random.nextInt(1_000_000), i % 2 == 0 ? "A" : "é"));
+        }
+        java.util.Collections.shuffle(ids, random);
+        for (int k = 0; k < ids.size(); k++) {
+            if (k % 2 == 0) {
+                ledger.add(paid("O" + k, ids.get(k), daysAgo(1), "10"));
+            } else {
+                ledger.add(in(ids.get(k), daysAgo(1, 9, 0), "PHONE"));
+            }
+        }
+        List<String> expected = ids.stream().distinct().sorted().toList();
+        assertThat(ledger.measure()).extracting(MeasuredCustomer::customerId).isEqualTo(expected);
+    }
 }
