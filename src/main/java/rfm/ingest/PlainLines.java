@@ -29,6 +29,8 @@ final class PlainLines {
 
     private final InputStream in;
     private final byte delimiter;
+    /** The delimiter in every byte of a long. */
+    private final long delimiters;
     private byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
@@ -45,6 +47,7 @@ final class PlainLines {
         }
         this.in = in;
         this.delimiter = (byte) delimiter;
+        this.delimiters = ONES * delimiter;
     }
 
     /** Whether lines with this delimiter can be split as bytes: an ASCII character other than a quote or line break. */
@@ -70,9 +73,26 @@ final class PlainLines {
         }
         int fields = 1;
         starts[0] = start;
-        boolean ascii = true;
-        for (int i = start; i < contentEnd; i++) {
+        long any = 0; // the bytes ORed together: a high bit set means a byte that is not ASCII
+        int i = start;
+        // eight bytes at a time: a word with a quote or a carriage return is not plain; each delimiter's place is
+        // taken from the exact zero-byte mask of x ^ delimiters (no borrow between bytes, so no false marks)
+        for (; i <= contentEnd - Long.BYTES; i += Long.BYTES) {
+            long x = (long) LONGS.get(buf, i);
+            any |= x;
+            if ((zeroBytes(x ^ QUOTES) | zeroBytes(x ^ RETURNS)) != 0) {
+                return NOT_PLAIN;
+            }
+            for (long marks = zeroBytes(x ^ delimiters); marks != 0; marks &= marks - 1) {
+                if (fields == starts.length) {
+                    starts = Arrays.copyOf(starts, fields * 2);
+                }
+                starts[fields++] = i + (Long.numberOfTrailingZeros(marks) >>> 3) + 1;
+            }
+        }
+        for (; i < contentEnd; i++) {
             byte b = buf[i];
+            any |= b;
             if (b == delimiter) {
                 if (fields == starts.length) {
                     starts = Arrays.copyOf(starts, fields * 2);
@@ -80,10 +100,9 @@ final class PlainLines {
                 starts[fields++] = i + 1;
             } else if (b == '"' || b == '\r') {
                 return NOT_PLAIN;
-            } else if (b < 0) {
-                ascii = false;
             }
         }
+        boolean ascii = (any & HIGH_BITS) == 0;
         String[] values = new String[fields];
         for (int f = 0; f < fields; f++) {
             int from = starts[f];
@@ -214,8 +233,16 @@ final class PlainLines {
     /* findLineEnd() reads eight bytes at a time, as a little-endian long */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long QUOTES = 0x2222_2222_2222_2222L;
+    private static final long RETURNS = 0x0D0D_0D0D_0D0D_0D0DL;
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /** The high bit of every byte of {@code v} that is zero, and of no other: no borrow crosses from byte to byte. */
+    private static long zeroBytes(long v) {
+        return ~(((v & LOW_BITS) + LOW_BITS) | v | LOW_BITS);
+    }
 
     /**
      * Where the line at {@link #pos} ends: the index of its '\n', or {@link #limit} for a last line without one

@@ -60,6 +60,41 @@ class PlainLinesTest {
         }
     }
 
+    /**
+     * Delimiters, quotes, carriage returns and bytes that are not ASCII at every offset of a line, with neighbours
+     * one bit away from them ('-' next to ',', '#' next to '"'): the fields are the text split at each comma, a line
+     * with a quote or a carriage return inside is not plain, and text that is not ASCII is decoded as UTF-8.
+     */
+    @Test
+    void delimitersQuotesAndOtherBytesAreFoundWhereverTheyFall() throws IOException {
+        Random random = new Random(11);
+        String alphabet = ",,,--..#!aZ09\t中é";
+        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int k = 0; k < length; k++) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+            text.append(line).append('\n');
+        }
+        List<String[]> read = all(of(text.toString()));
+        assertThat(read).hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(read.get(i)).as("line %d: %s", i + 1, lines.get(i)).containsExactly(lines.get(i).split(",", -1));
+        }
+        for (int i = 0; i < 2_000; i++) {
+            String line = lines.get(i);
+            int at = random.nextInt(line.length() + 1);
+            String odd = line.substring(0, at) + (i % 2 == 0 ? '"' : '\r') + line.substring(at) + "x";
+            PlainLines plain = of(odd + "\nnext,line\n");
+            assertThat(plain.next()).as("%s", odd).isSameAs(PlainLines.NOT_PLAIN);
+            assertThat(plain.lines()).isZero();
+        }
+    }
+
     /** Line ends at every offset from the buffer's start, read in small irregular pieces, a very long line, no last newline. */
     @Test
     void everyLineEndIsFoundWhereverItFalls() throws IOException {
