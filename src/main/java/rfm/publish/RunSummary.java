@@ -60,32 +60,67 @@ public final class RunSummary {
         totals.put("buyers", night.buyers());
         totals.put("prospects", night.prospects());
         totals.put("monetary_total", night.revenue().toPlainString());
-        totals.put("dormant", customers.stream().filter(c -> c.stage().dormant()).count());
+        // counted in one pass, into arrays by position rather than into maps by name: a million customers
+        Map<String, Integer> segmentIndex = indexes(segments.stream().map(SegmentRule::code).toList());
+        Map<String, Integer> tierIndex = indexes(tiers.stream().map(ValueTier::code).toList());
+        long[] segmentCounts = new long[segments.size()];
+        long[] stageCounts = new long[LifecycleStage.values().length];
+        long[] tierCounts = new long[tiers.size()];
+        long[] interactionCounts = new long[InteractionTier.values().length];
+        long[] reasonCounts = new long[ChurnReason.values().length];
+        Map<String, long[]> regionCounts = new java.util.HashMap<>();
+        Map<String, long[]> industryCounts = new java.util.HashMap<>();
+        Map<String, Long> otherSegments = new LinkedHashMap<>(); // codes not in the table (none in practice)
+        Map<String, Long> otherTiers = new LinkedHashMap<>();
+        long dormant = 0;
+        long profileRejected = 0;
+        for (ScoredCustomer c : customers) {
+            if (c.stage().dormant()) {
+                dormant++;
+            }
+            if (c.profile().rejected()) {
+                profileRejected++;
+            }
+            String segment = c.segment().code();
+            Integer s = segmentIndex.get(segment);
+            if (s != null) {
+                segmentCounts[s]++;
+            } else {
+                otherSegments.merge(segment, 1L, Long::sum);
+            }
+            stageCounts[c.stage().ordinal()]++;
+            if (c.valueTier() != null) {
+                Integer t = tierIndex.get(c.valueTier().code());
+                if (t != null) {
+                    tierCounts[t]++;
+                } else {
+                    otherTiers.merge(c.valueTier().code(), 1L, Long::sum);
+                }
+            }
+            interactionCounts[c.interactionTier().ordinal()]++;
+            for (ChurnReason r : c.churnReasons()) {
+                reasonCounts[r.ordinal()]++;
+            }
+            regionCounts.computeIfAbsent(c.profile().region(), k -> new long[segments.size() + 1])[s != null ? s : segments.size()]++;
+            industryCounts.computeIfAbsent(c.profile().industry(), k -> new long[segments.size() + 1])[s != null ? s : segments.size()]++;
+        }
+        totals.put("dormant", dormant);
         totals.put("churn_risk", night.churnRisk());
         // no revisit task for these: their only customers.csv rows were bad rows, so opt-out is unknown
-        totals.put("profile_rejected", customers.stream().filter(c -> c.profile().rejected()).count());
+        totals.put("profile_rejected", profileRejected);
         root.put("customers", totals);
 
-        Map<String, Long> bySegment = zeros(segments.stream().map(SegmentRule::code));
-        Map<String, Long> byStage = zeros(Stream.of(LifecycleStage.values()).map(Enum::name));
-        Map<String, Long> byTier = zeros(tiers.stream().map(ValueTier::code));
-        Map<String, Long> byInteraction = zeros(Stream.of(InteractionTier.values()).map(Enum::name));
-        Map<String, Long> byReason = zeros(Stream.of(ChurnReason.values()).map(Enum::name));
-        Map<String, Map<String, Long>> byRegion = new TreeMap<>();
-        Map<String, Map<String, Long>> byIndustry = new TreeMap<>();
-        for (ScoredCustomer c : customers) {
-            bySegment.merge(c.segment().code(), 1L, Long::sum);
-            byStage.merge(c.stage().name(), 1L, Long::sum);
-            if (c.valueTier() != null) {
-                byTier.merge(c.valueTier().code(), 1L, Long::sum);
-            }
-            byInteraction.merge(c.interactionTier().name(), 1L, Long::sum);
-            c.churnReasons().forEach(r -> byReason.merge(r.name(), 1L, Long::sum));
-            byRegion.computeIfAbsent(label(c.profile().region()), k -> new TreeMap<>())
-                    .merge(c.segment().code(), 1L, Long::sum);
-            byIndustry.computeIfAbsent(label(c.profile().industry()), k -> new TreeMap<>())
-                    .merge(c.segment().code(), 1L, Long::sum);
-        }
+        Map<String, Long> bySegment = counts(segments.stream().map(SegmentRule::code).toList(), segmentCounts);
+        bySegment.putAll(otherSegments);
+        Map<String, Long> byStage = counts(Stream.of(LifecycleStage.values()).map(Enum::name).toList(), stageCounts);
+        Map<String, Long> byTier = counts(tiers.stream().map(ValueTier::code).toList(), tierCounts);
+        byTier.putAll(otherTiers);
+        Map<String, Long> byInteraction = counts(Stream.of(InteractionTier.values()).map(Enum::name).toList(), interactionCounts);
+        Map<String, Long> byReason = counts(Stream.of(ChurnReason.values()).map(Enum::name).toList(), reasonCounts);
+        Map<String, Map<String, Long>> byRegion = otherSegments.isEmpty() ? bySegment(regionCounts, segments)
+                : bySegment(customers, c -> c.profile().region());
+        Map<String, Map<String, Long>> byIndustry = otherSegments.isEmpty() ? bySegment(industryCounts, segments)
+                : bySegment(customers, c -> c.profile().industry());
         root.put("segments", bySegment);
         root.put("lifecycle_stages", byStage);
         root.put("value_tiers", byTier);
@@ -100,9 +135,44 @@ public final class RunSummary {
         return value.isEmpty() ? "(none)" : value;
     }
 
-    private static Map<String, Long> zeros(Stream<String> keys) {
+    /** Each key's first position. */
+    private static Map<String, Integer> indexes(List<String> keys) {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            m.putIfAbsent(keys.get(i), i);
+        }
+        return m;
+    }
+
+    /** Every key with its count, in the keys' order (zero counts too). */
+    private static Map<String, Long> counts(List<String> keys, long[] counts) {
         Map<String, Long> m = new LinkedHashMap<>();
-        keys.forEach(k -> m.put(k, 0L));
+        for (int i = 0; i < keys.size(); i++) {
+            m.merge(keys.get(i), counts[i], Long::sum);
+        }
+        return m;
+    }
+
+    /** Per label (of a region or industry), its customers per segment code, non-zero counts only, both by name. */
+    private static Map<String, Map<String, Long>> bySegment(Map<String, long[]> counts, List<SegmentRule> segments) {
+        Map<String, Map<String, Long>> m = new TreeMap<>();
+        counts.forEach((value, c) -> {
+            Map<String, Long> inner = m.computeIfAbsent(label(value), k -> new TreeMap<>());
+            for (int i = 0; i < segments.size(); i++) {
+                if (c[i] > 0) {
+                    inner.merge(segments.get(i).code(), c[i], Long::sum);
+                }
+            }
+        });
+        return m;
+    }
+
+    /** As above, counted customer by customer (when a segment is not in the table). */
+    private static Map<String, Map<String, Long>> bySegment(List<ScoredCustomer> customers, Function<ScoredCustomer, String> of) {
+        Map<String, Map<String, Long>> m = new TreeMap<>();
+        for (ScoredCustomer c : customers) {
+            m.computeIfAbsent(label(of.apply(c)), k -> new TreeMap<>()).merge(c.segment().code(), 1L, Long::sum);
+        }
         return m;
     }
 
