@@ -47,7 +47,8 @@ public class HistoryStore {
     private final JdbcTemplate jdbc;
     private final TransactionOperations ownTransactions;
     private final int batchSize;
-    private Boolean h2;
+    /** The database's product name, asked once (the same answer whichever thread asks first). */
+    private volatile String product;
 
     /**
      * @param ownTransactions runs work in a transaction of its own, committed when it returns, whatever transaction
@@ -166,7 +167,7 @@ public class HistoryStore {
         // needs to reach the disk when it commits: H2, which the job's URL has write its whole store to the file at
         // every commit (WRITE_DELAY=0, for the chunks of the ingest steps), keeps them in memory meanwhile; the
         // publish step's commit, which records the night, writes them with it (PostgreSQL: synchronous_commit off)
-        Integer writeDelay = isH2() ? jdbc.queryForObject("SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS"
+        Integer writeDelay = "H2".equals(product()) ? jdbc.queryForObject("SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS"
                 + " WHERE SETTING_NAME = 'WRITE_DELAY'", Integer.class) : null;
         boolean delayed = writeDelay != null && writeDelay < STATES_WRITE_DELAY_MILLIS;
         if (delayed) {
@@ -276,20 +277,20 @@ public class HistoryStore {
      * next batch (see {@link #writeStates}).
      */
     private <T> void committedBatches(String sql, List<T> items, Setter<T> setter) {
-        boolean h2 = isH2();
+        boolean postgresql = "PostgreSQL".equals(product());
         inParts(items, part -> ownTransactions.executeWithoutResult(status -> {
-            if (!h2) {
+            if (postgresql) {
                 jdbc.execute("SET LOCAL synchronous_commit TO OFF");
             }
             jdbc.batchUpdate(sql, part, part.size(), setter::set);
         }));
     }
 
-    private boolean isH2() {
-        if (h2 == null) {
-            h2 = "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+    private String product() {
+        if (product == null) {
+            product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         }
-        return h2;
+        return product;
     }
 
     /** H2's WRITE_DELAY, a setting of the database (every connection's), in a transaction of its own. */

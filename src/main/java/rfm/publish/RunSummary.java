@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,8 @@ public final class RunSummary {
         long[] tierCounts = new long[tiers.size()];
         long[] interactionCounts = new long[InteractionTier.values().length];
         long[] reasonCounts = new long[ChurnReason.values().length];
-        Map<String, long[]> regionCounts = new java.util.HashMap<>();
-        Map<String, long[]> industryCounts = new java.util.HashMap<>();
+        Map<String, long[]> regionCounts = new HashMap<>();
+        Map<String, long[]> industryCounts = new HashMap<>();
         Map<String, Long> otherSegments = new LinkedHashMap<>(); // codes not in the table (none in practice)
         Map<String, Long> otherTiers = new LinkedHashMap<>();
         long dormant = 0;
@@ -137,7 +138,7 @@ public final class RunSummary {
 
     /** Each key's first position. */
     private static Map<String, Integer> indexes(List<String> keys) {
-        Map<String, Integer> m = new java.util.HashMap<>();
+        Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             m.putIfAbsent(keys.get(i), i);
         }

@@ -7,6 +7,7 @@ import static rfm.history.HistoryComparisonTest.buyer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -48,7 +49,7 @@ class HistoryStoreTest {
     }
 
     /** H2's WRITE_DELAY of each state-row batch, as the batch began. */
-    private final List<Integer> writeDelays = new java.util.ArrayList<>();
+    private final List<Integer> writeDelays = new ArrayList<>();
 
     /** A store over the database, writing two rows per batch; {@code failAtBatch} > 0 fails that state-row batch. */
     private HistoryStore store(DataSource ds, int failAtBatch) {

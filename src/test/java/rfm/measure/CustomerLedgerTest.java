@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -475,13 +476,13 @@ class CustomerLedgerTest {
     void aHundredThousandCustomersComeOutOrderedByIdWhetherTheirKeysDecideOrNot() {
         // ids of eight characters (the sort keys decide every pair) and long ids that share their first eight (a run
         // of more than 50,000 equal keys, sorted by the ids on both cores), in a random order of first appearance
-        java.util.Random random = new java.util.Random(8);
-        List<String> ids = new java.util.ArrayList<>();
+        Random random = new Random(8);
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
             ids.add(String.format("C%07d", i));
             ids.add(String.format("CUSTOMER-%06d-%s", random.nextInt(1_000_000), i % 2 == 0 ? "A" : "é"));
         }
-        java.util.Collections.shuffle(ids, random);
+        Collections.shuffle(ids, random);
         for (int k = 0; k < ids.size(); k++) {
             if (k % 2 == 0) {
                 ledger.add(paid("O" + k, ids.get(k), daysAgo(1), "10"));
