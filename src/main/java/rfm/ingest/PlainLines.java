@@ -84,20 +84,14 @@ final class PlainLines {
                 return NOT_PLAIN;
             }
             for (long marks = zeroBytes(x ^ delimiters); marks != 0; marks &= marks - 1) {
-                if (fields == starts.length) {
-                    starts = Arrays.copyOf(starts, fields * 2);
-                }
-                starts[fields++] = i + (Long.numberOfTrailingZeros(marks) >>> 3) + 1;
+                fieldStartsAt(fields++, i + (Long.numberOfTrailingZeros(marks) >>> 3) + 1);
             }
         }
         for (; i < contentEnd; i++) {
             byte b = buf[i];
             any |= b;
             if (b == delimiter) {
-                if (fields == starts.length) {
-                    starts = Arrays.copyOf(starts, fields * 2);
-                }
-                starts[fields++] = i + 1;
+                fieldStartsAt(fields++, i + 1);
             } else if (b == '"' || b == '\r') {
                 return NOT_PLAIN;
             }
@@ -112,6 +106,14 @@ final class PlainLines {
         pos = end < limit ? end + 1 : end;
         lines++;
         return values;
+    }
+
+    /** Notes where field number {@code field} of the current line starts. */
+    private void fieldStartsAt(int field, int at) {
+        if (field == starts.length) {
+            starts = Arrays.copyOf(starts, field * 2);
+        }
+        starts[field] = at;
     }
 
     /** The columns whose repeated values are shared, counted from the first. */

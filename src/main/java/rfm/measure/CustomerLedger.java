@@ -225,9 +225,7 @@ public final class CustomerLedger {
                 j++;
             }
             if (j - i > 1) {
-                Named[] tied = Arrays.copyOfRange(sorted, i, j);
-                TwoHalves.sort(tied, BY_ID);
-                System.arraycopy(tied, 0, sorted, i, tied.length);
+                TwoHalves.sort(sorted, i, j, BY_ID);
             }
             i = j;
         }

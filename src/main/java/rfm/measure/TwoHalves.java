@@ -37,17 +37,22 @@ public final class TwoHalves {
      * each half on its own core, then the two merged.
      */
     public static <T> void sort(T[] a, Comparator<? super T> order) {
-        int n = a.length;
+        sort(a, 0, a.length, order);
+    }
+
+    /** As {@link #sort(Object[], Comparator)}, the items {@code [from, to)} only. */
+    public static <T> void sort(T[] a, int from, int to, Comparator<? super T> order) {
+        int n = to - from;
         if (n < MIN_SPLIT) {
-            Arrays.sort(a, order);
+            Arrays.sort(a, from, to, order);
             return;
         }
-        T[] left = Arrays.copyOfRange(a, 0, n / 2);
-        T[] right = Arrays.copyOfRange(a, n / 2, n);
+        T[] left = Arrays.copyOfRange(a, from, from + n / 2);
+        T[] right = Arrays.copyOfRange(a, from + n / 2, to);
         both(() -> Arrays.sort(left, order), () -> Arrays.sort(right, order));
         int i = 0;
         int j = 0;
-        int k = 0;
+        int k = from;
         while (i < left.length && j < right.length) {
             a[k++] = order.compare(right[j], left[i]) < 0 ? right[j++] : left[i++]; // a tie takes the left: stable
         }

@@ -61,9 +61,12 @@ public final class RunSummary {
         totals.put("buyers", night.buyers());
         totals.put("prospects", night.prospects());
         totals.put("monetary_total", night.revenue().toPlainString());
-        // counted in one pass, into arrays by position rather than into maps by name: a million customers
-        Map<String, Integer> segmentIndex = indexes(segments.stream().map(SegmentRule::code).toList());
-        Map<String, Integer> tierIndex = indexes(tiers.stream().map(ValueTier::code).toList());
+        // counted in one pass, into arrays by position rather than into maps by name: a million customers. Their
+        // segments and tiers come from these tables (the classifier's), so every code has its position
+        List<String> segmentCodes = segments.stream().map(SegmentRule::code).toList();
+        List<String> tierCodes = tiers.stream().map(ValueTier::code).toList();
+        Map<String, Integer> segmentIndex = indexes(segmentCodes);
+        Map<String, Integer> tierIndex = indexes(tierCodes);
         long[] segmentCounts = new long[segments.size()];
         long[] stageCounts = new long[LifecycleStage.values().length];
         long[] tierCounts = new long[tiers.size()];
@@ -71,8 +74,6 @@ public final class RunSummary {
         long[] reasonCounts = new long[ChurnReason.values().length];
         Map<String, long[]> regionCounts = new HashMap<>();
         Map<String, long[]> industryCounts = new HashMap<>();
-        Map<String, Long> otherSegments = new LinkedHashMap<>(); // codes not in the table (none in practice)
-        Map<String, Long> otherTiers = new LinkedHashMap<>();
         long dormant = 0;
         long profileRejected = 0;
         for (ScoredCustomer c : customers) {
@@ -82,28 +83,18 @@ public final class RunSummary {
             if (c.profile().rejected()) {
                 profileRejected++;
             }
-            String segment = c.segment().code();
-            Integer s = segmentIndex.get(segment);
-            if (s != null) {
-                segmentCounts[s]++;
-            } else {
-                otherSegments.merge(segment, 1L, Long::sum);
-            }
+            int s = positionOf(segmentIndex, c.segment().code(), "segment");
+            segmentCounts[s]++;
             stageCounts[c.stage().ordinal()]++;
             if (c.valueTier() != null) {
-                Integer t = tierIndex.get(c.valueTier().code());
-                if (t != null) {
-                    tierCounts[t]++;
-                } else {
-                    otherTiers.merge(c.valueTier().code(), 1L, Long::sum);
-                }
+                tierCounts[positionOf(tierIndex, c.valueTier().code(), "value tier")]++;
             }
             interactionCounts[c.interactionTier().ordinal()]++;
             for (ChurnReason r : c.churnReasons()) {
                 reasonCounts[r.ordinal()]++;
             }
-            regionCounts.computeIfAbsent(c.profile().region(), k -> new long[segments.size() + 1])[s != null ? s : segments.size()]++;
-            industryCounts.computeIfAbsent(c.profile().industry(), k -> new long[segments.size() + 1])[s != null ? s : segments.size()]++;
+            regionCounts.computeIfAbsent(c.profile().region(), k -> new long[segments.size()])[s]++;
+            industryCounts.computeIfAbsent(c.profile().industry(), k -> new long[segments.size()])[s]++;
         }
         totals.put("dormant", dormant);
         totals.put("churn_risk", night.churnRisk());
@@ -111,17 +102,13 @@ public final class RunSummary {
         totals.put("profile_rejected", profileRejected);
         root.put("customers", totals);
 
-        Map<String, Long> bySegment = counts(segments.stream().map(SegmentRule::code).toList(), segmentCounts);
-        bySegment.putAll(otherSegments);
+        Map<String, Long> bySegment = counts(segmentCodes, segmentCounts);
         Map<String, Long> byStage = counts(Stream.of(LifecycleStage.values()).map(Enum::name).toList(), stageCounts);
-        Map<String, Long> byTier = counts(tiers.stream().map(ValueTier::code).toList(), tierCounts);
-        byTier.putAll(otherTiers);
+        Map<String, Long> byTier = counts(tierCodes, tierCounts);
         Map<String, Long> byInteraction = counts(Stream.of(InteractionTier.values()).map(Enum::name).toList(), interactionCounts);
         Map<String, Long> byReason = counts(Stream.of(ChurnReason.values()).map(Enum::name).toList(), reasonCounts);
-        Map<String, Map<String, Long>> byRegion = otherSegments.isEmpty() ? bySegment(regionCounts, segments)
-                : bySegment(customers, c -> c.profile().region());
-        Map<String, Map<String, Long>> byIndustry = otherSegments.isEmpty() ? bySegment(industryCounts, segments)
-                : bySegment(customers, c -> c.profile().industry());
+        Map<String, Map<String, Long>> byRegion = bySegment(regionCounts, segmentCodes);
+        Map<String, Map<String, Long>> byIndustry = bySegment(industryCounts, segmentCodes);
         root.put("segments", bySegment);
         root.put("lifecycle_stages", byStage);
         root.put("value_tiers", byTier);
@@ -154,26 +141,25 @@ public final class RunSummary {
         return m;
     }
 
+    private static int positionOf(Map<String, Integer> index, String code, String what) {
+        Integer position = index.get(code);
+        if (position == null) {
+            throw new IllegalArgumentException(what + " " + code + " is not in the table the summary was given");
+        }
+        return position;
+    }
+
     /** Per label (of a region or industry), its customers per segment code, non-zero counts only, both by name. */
-    private static Map<String, Map<String, Long>> bySegment(Map<String, long[]> counts, List<SegmentRule> segments) {
+    private static Map<String, Map<String, Long>> bySegment(Map<String, long[]> counts, List<String> segmentCodes) {
         Map<String, Map<String, Long>> m = new TreeMap<>();
         counts.forEach((value, c) -> {
             Map<String, Long> inner = m.computeIfAbsent(label(value), k -> new TreeMap<>());
-            for (int i = 0; i < segments.size(); i++) {
+            for (int i = 0; i < c.length; i++) {
                 if (c[i] > 0) {
-                    inner.merge(segments.get(i).code(), c[i], Long::sum);
+                    inner.merge(segmentCodes.get(i), c[i], Long::sum);
                 }
             }
         });
-        return m;
-    }
-
-    /** As above, counted customer by customer (when a segment is not in the table). */
-    private static Map<String, Map<String, Long>> bySegment(List<ScoredCustomer> customers, Function<ScoredCustomer, String> of) {
-        Map<String, Map<String, Long>> m = new TreeMap<>();
-        for (ScoredCustomer c : customers) {
-            m.computeIfAbsent(label(of.apply(c)), k -> new TreeMap<>()).merge(c.segment().code(), 1L, Long::sum);
-        }
         return m;
     }
 
