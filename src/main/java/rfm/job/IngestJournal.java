@@ -187,13 +187,9 @@ final class IngestJournal implements AutoCloseable {
         out.writeLong(p.createdAt() == null ? Long.MIN_VALUE : p.createdAt().toEpochDay());
     }
 
-    void profileRejected(String customerId) {
-        try {
-            out.writeByte('R');
-            out.writeString(customerId);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+    void profileRejected(String customerId) throws IOException {
+        out.writeByte('R');
+        out.writeString(customerId);
     }
 
     /** Hands everything written so far to the operating system; returns the journal's length. */

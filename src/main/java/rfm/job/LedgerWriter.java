@@ -2,6 +2,10 @@ package rfm.job;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -21,6 +25,11 @@ import rfm.measure.CustomerLedger;
  * Folds the parsed rows of a block: valid rows go into the ledger, and into the step's journal so a restart
  * can rebuild the ledger; bad rows and duplicate or future-dated orders go to {@code rejects/<file>.csv}.
  * A bad customers.csv row still marks its customer (see {@link CustomerLedger#profileRejected}).
+ * <p>
+ * The journal holds what the rows say, whatever the ledger makes of them, so a chunk's journal records are
+ * written on a thread of their own while the step's thread folds the same rows, and the chunk ends when both
+ * are done (its commit saves the journal's length). On a large orders file the fold is the slowest stage of
+ * ingest: without this it also encoded every row for the journal.
  */
 class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
@@ -35,6 +44,8 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
     private int prefetched;
     /** The customers of the valid rows of the group being prefetched. */
     private final String[] customers = new String[AHEAD];
+    /** Writes the journal beside the fold; started with the first chunk. */
+    private ExecutorService journalThread;
 
     LedgerWriter(IngestRun current, InputFile input, InputFileReader reader, IngestCheckpoint checkpoint) {
         this.current = current;
@@ -45,15 +56,91 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
     @Override
     public void write(Chunk<? extends ParsedBlock> chunk) throws IOException {
-        for (ParsedBlock block : chunk) {
-            write(block);
+        IngestJournal journal = checkpoint.journal();
+        List<? extends ParsedBlock> blocks = chunk.getItems();
+        Future<?> journaled = journalThread().submit(() -> {
+            for (ParsedBlock block : blocks) {
+                journal(block.rows(), journal);
+            }
+            return null;
+        });
+        try {
+            for (ParsedBlock block : blocks) {
+                fold(block);
+            }
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(journaled, e);
+            throw e;
         }
+        await(journaled);
         current.get().flushRejects(input);
     }
 
-    private void write(ParsedBlock block) throws IOException {
+    private ExecutorService journalThread() {
+        if (journalThread == null) {
+            journalThread = Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "journal-" + input.fileName());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return journalThread;
+    }
+
+    /** Waits for the chunk's journal records; what went wrong writing them comes out here. */
+    private static void await(Future<?> journaled) throws IOException {
+        try {
+            journaled.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the ingest journal", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** After the fold failed: the journal must not be written to once the step goes on to close it. */
+    private static void awaitQuietly(Future<?> journaled, Throwable failure) {
+        try {
+            await(journaled);
+        } catch (IOException | RuntimeException | Error e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The journal records of a block's rows, in row order: every valid row, and the id of a rejected profile. */
+    private void journal(List<Parsed<?>> rows, IngestJournal journal) throws IOException {
+        for (Parsed<?> parsed : rows) {
+            if (parsed instanceof Parsed.Valid<?> valid) {
+                Object row = valid.row();
+                if (row instanceof OrderRow order) {
+                    journal.order(order);
+                } else if (row instanceof InteractionRow interaction) {
+                    journal.interaction(interaction);
+                } else if (row instanceof CustomerProfile profile) {
+                    journal.profile(profile);
+                }
+            } else {
+                String id = rejectedProfile((Parsed.Bad<?>) parsed);
+                if (id != null) {
+                    journal.profileRejected(id);
+                }
+            }
+        }
+    }
+
+    private void fold(ParsedBlock block) {
         CustomerLedger ledger = current.get().ledger();
-        IngestJournal journal = checkpoint.journal();
         FileCounts counts = current.get().counts(block.file());
         List<Parsed<?>> rows = block.rows();
         for (int from = 0; from < rows.size(); from += AHEAD) {
@@ -62,7 +149,7 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
                 prefetch(rows, from, to, ledger);
             }
             for (int k = from; k < to; k++) {
-                fold(rows.get(k), ledger, journal, counts);
+                fold(rows.get(k), ledger, counts);
             }
         }
     }
@@ -86,16 +173,18 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         }
     }
 
-    private void fold(Parsed<?> parsed, CustomerLedger ledger, IngestJournal journal, FileCounts counts)
-            throws IOException {
+    private void fold(Parsed<?> parsed, CustomerLedger ledger, FileCounts counts) {
         if (parsed instanceof Parsed.Bad<?> bad) {
-            rejected(bad, ledger, journal);
+            current.get().reject(bad.reject());
+            String id = rejectedProfile(bad);
+            if (id != null) {
+                ledger.profileRejected(id);
+            }
             return;
         }
         Parsed.Valid<?> valid = (Parsed.Valid<?>) parsed;
         Object row = valid.row();
         if (row instanceof OrderRow order) {
-            journal.order(order);
             switch (ledger.add(order)) {
                 case COUNTED -> counts.used();
                 case NOT_COUNTED_STATUS -> counts.notCountedStatus();
@@ -105,13 +194,11 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
                         "order_date " + order.orderDate() + " is after the as-of date " + current.get().asOf()));
             }
         } else if (row instanceof InteractionRow interaction) {
-            journal.interaction(interaction);
             switch (ledger.add(interaction)) {
                 case USED -> counts.used();
                 case AFTER_AS_OF -> counts.afterAsOf();
             }
         } else if (row instanceof CustomerProfile profile) {
-            journal.profile(profile);
             switch (ledger.add(profile)) {
                 case USED -> counts.used();
                 case DUPLICATE -> current.get().reject(RejectedRow.of(valid.source(), RejectReason.DUPLICATE_CUSTOMER,
@@ -122,20 +209,22 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         }
     }
 
-    private void rejected(Parsed.Bad<?> bad, CustomerLedger ledger, IngestJournal journal) throws IOException {
-        current.get().reject(bad.reject());
+    /** The customer of a bad customers.csv row, which the ledger still marks; null for other rows. */
+    private String rejectedProfile(Parsed.Bad<?> bad) {
         SourceRecord source = bad.source();
-        if (input == InputFile.CUSTOMERS && !source.isTruncated()) {
-            String id = source.value(reader.header(source.file()).index("customer_id"));
-            if (!id.isEmpty()) {
-                ledger.profileRejected(id);
-                journal.profileRejected(id);
-            }
+        if (input != InputFile.CUSTOMERS || source.isTruncated()) {
+            return null;
         }
+        String id = source.value(reader.header(source.file()).index("customer_id"));
+        return id.isEmpty() ? null : id;
     }
 
     @Override
     public void close() {
+        if (journalThread != null) {
+            journalThread.shutdownNow(); // idle: every chunk waited for its journal records
+            journalThread = null;
+        }
         current.get().closeRejects(input);
     }
 }
