@@ -21,7 +21,7 @@ public final class PrefetchedInput<T> implements AutoCloseable {
 
     private final CsvInput in;
     private final Function<SourceRecord, ? extends T> parse;
-    private final BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(64);
     private final Thread reader;
     private volatile boolean closed;
     private Object[] block = new Object[0];
