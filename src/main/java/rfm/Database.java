@@ -23,8 +23,10 @@ record Database(String url, String user, String password, Path lockFile) {
     static Database of(String db, Path credentialsFile, Map<String, String> env) {
         if (!db.startsWith("jdbc:")) {
             Path file = Path.of(db).toAbsolutePath();
-            // WRITE_DELAY=0: every commit (one per chunk) reaches the file at once, so a killed run resumes from its last chunk
-            return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", Path.of(db + ".lock"));
+            // WRITE_DELAY=0: every commit (one per chunk) reaches the file at once, so a killed run resumes from its last
+            // chunk; MAX_COMPACT_TIME=0: closing does not compact, DatabaseCompaction does when the file needs it
+            return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "",
+                    Path.of(db + ".lock"));
         }
         if (!db.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db takes an H2 file path or a jdbc:postgresql: URL, not " + db);
@@ -50,6 +52,16 @@ record Database(String url, String user, String password, Path lockFile) {
         // one run per database on this host; the file lives beside the temporary files, named after the URL
         Path lock = Path.of(System.getProperty("java.io.tmpdir"), "rfm-nightly-" + shortHash(db) + ".lock");
         return new Database(db, user, password, lock);
+    }
+
+    /** The file of an H2 database ({@code <path>.mv.db}); only for an H2 file URL. */
+    Path h2File() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            throw new IllegalStateException("not an H2 file database: " + url);
+        }
+        int end = url.indexOf(';');
+        return Path.of(url.substring(prefix.length(), end < 0 ? url.length() : end) + ".mv.db");
     }
 
     Map<String, Object> springProperties() {

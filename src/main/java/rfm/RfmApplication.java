@@ -2,10 +2,13 @@ package rfm;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -75,15 +78,30 @@ public class RfmApplication {
             return ExitCode.LOCKED.code();
         }
         EncodingsAhead encodingsAhead = encodingsAhead(options, job);
-        try (lock; outputLock; ConfigurableApplicationContext context = new SpringApplicationBuilder(RfmApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
-                .bannerMode(Banner.Mode.OFF)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(springProperties(options, job, db))
-                .run()) {
-            NightlyCommand command = context.getBean(NightlyCommand.class);
-            return options.backfill() ? backfill(command, options).code() : command.run(options).code();
+        try (lock; outputLock) {
+            ExitCode code;
+            int livePercent;
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RfmApplication.class)
+                    .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
+                    .bannerMode(Banner.Mode.OFF)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .properties(springProperties(options, job, db))
+                    .run()) {
+                NightlyCommand command = context.getBean(NightlyCommand.class);
+                code = options.backfill() ? backfill(command, options) : command.run(options);
+                livePercent = livePercent(context);
+            }
+            DatabaseCompaction.compactIfMostlyDead(db, livePercent); // the job's connections are closed by now
+            return code.code();
+        }
+    }
+
+    private static int livePercent(ConfigurableApplicationContext context) {
+        try {
+            return DatabaseCompaction.livePercent(context.getBean(DataSource.class));
+        } catch (SQLException | RuntimeException e) {
+            return 100; // not worth failing a run for: it is asked again after the next one
         }
     }
 
