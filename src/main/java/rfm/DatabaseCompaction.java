@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * its MAX_COMPACT_TIME moving some of them whenever the database closes: that took 0.8-1.1 s at the end of every
  * run at a million customers, and still let the file grow (68 MB after eight nights of the medium benchmark, for
  * 15 MB of live data). Instead the job's URL turns that off ({@code MAX_COMPACT_TIME=0}, see {@link Database}),
- * and after a run whose file is less than half live data the file is rewritten with only its live pages
- * ({@code SHUTDOWN COMPACT}), once the job's own connections are closed. PostgreSQL looks after its own files.
+ * and after a run whose file (16 MB or more) is less than half live data the file is rewritten with only its live
+ * pages ({@code SHUTDOWN COMPACT}), once the job's own connections are closed. PostgreSQL looks after its own files.
  */
 final class DatabaseCompaction {
 
@@ -29,6 +29,8 @@ final class DatabaseCompaction {
 
     /** Compacted when less of the file than this, in percent, holds live pages. */
     static final int LIVE_PERCENT_TO_COMPACT = 50;
+    /** A smaller file is never compacted: its dead space costs nothing worth a rewrite (a sample shop's is 1 MB). */
+    static final long SMALLEST_FILE_TO_COMPACT = 16L << 20;
 
     private DatabaseCompaction() {
     }
@@ -71,6 +73,9 @@ final class DatabaseCompaction {
         }
         Path file = db.h2File();
         long before = size(file);
+        if (before < SMALLEST_FILE_TO_COMPACT) {
+            return;
+        }
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
              Statement s = c.createStatement()) {

@@ -75,7 +75,7 @@ class DatabaseCompactionTest {
         nights(db, 20); // every commit writes the changed pages anew; closing does not take the old ones back
         long grown = Files.size(db.h2File());
         int dead = livePercent(db);
-        assertThat(grown).isGreaterThan(3 * firstNight);
+        assertThat(grown).isGreaterThan(3 * firstNight).isGreaterThan(DatabaseCompaction.SMALLEST_FILE_TO_COMPACT);
         assertThat(dead).isLessThan(DatabaseCompaction.LIVE_PERCENT_TO_COMPACT);
         long content = rows(db);
 
@@ -84,6 +84,20 @@ class DatabaseCompactionTest {
         assertThat(Files.size(db.h2File())).isLessThan(grown / 3);
         assertThat(rows(db)).isEqualTo(content);
         assertThat(livePercent(db)).isGreaterThanOrEqualTo(DatabaseCompaction.LIVE_PERCENT_TO_COMPACT);
+    }
+
+    @Test
+    void aSmallFileIsLeftAsItIsHoweverMuchOfItIsDead() throws Exception {
+        Database db = Database.of(tmp.resolve("db").toString(), null, Map.of());
+        nights(db, 3);
+        long small = Files.size(db.h2File());
+        int dead = livePercent(db);
+        assertThat(small).isLessThan(DatabaseCompaction.SMALLEST_FILE_TO_COMPACT);
+        assertThat(dead).isLessThan(DatabaseCompaction.LIVE_PERCENT_TO_COMPACT);
+
+        DatabaseCompaction.compactIfMostlyDead(db, dead);
+
+        assertThat(Files.size(db.h2File())).isGreaterThanOrEqualTo(small);
     }
 
     @Test
