@@ -29,36 +29,31 @@ public final class QuantileScorer implements RfmScorer {
             frequency[i] = m.frequency();
             monetary[i] = m.monetary();
         }
-        long[] recencySorted = recency.clone();
-        long[] frequencySorted = frequency.clone();
-        Arrays.sort(recencySorted);
-        Arrays.sort(frequencySorted);
-        long[] money = asLongs(monetary); // sorting and searching numbers, not BigDecimal objects all over the heap
-        long[] moneySorted = null;
-        BigDecimal[] monetarySorted = null;
-        if (money != null) {
-            moneySorted = money.clone();
-            Arrays.sort(moneySorted);
-        } else {
-            monetarySorted = monetary.clone();
-            Arrays.sort(monetarySorted);
-        }
-
         // A score only says which fifth a count falls in: floor(5 * count / n) >= k exactly when count >= c(k),
         // c(k) = ceil(k * n / 5). So each score is 1 plus the number of the four values at those ranks that the
         // customer's value passes: four comparisons with values in the cache instead of a search per customer.
-        long[] recencyBounds = new long[4]; // R counts the buyers with more days: passes when it is below them
-        long[] frequencyBounds = new long[4];
-        long[] moneyBounds = new long[4];
-        BigDecimal[] monetaryBounds = new BigDecimal[4];
+        // The four values are selected, not sorted for: at a million buyers three sorts were the score step's
+        // longest stretch on one core.
+        int[] fromBelow = new int[4]; // rank c(k) - 1 from the smallest, k = 1..4: ascending
+        int[] fromAbove = new int[4]; // rank n - c(k), k = 4..1: ascending
         for (int k = 1; k <= 4; k++) {
-            int c = atLeastFifths(k, n);
-            recencyBounds[k - 1] = recencySorted[n - c];
-            frequencyBounds[k - 1] = frequencySorted[c - 1];
-            if (money != null) {
-                moneyBounds[k - 1] = moneySorted[c - 1];
-            } else {
-                monetaryBounds[k - 1] = monetarySorted[c - 1];
+            fromBelow[k - 1] = atLeastFifths(k, n) - 1;
+            fromAbove[4 - k] = n - atLeastFifths(k, n);
+        }
+        long[] recencyAbove = atRanks(recency, fromAbove); // R counts the buyers with more days: passes when below
+        long[] recencyBounds = new long[4];
+        for (int k = 1; k <= 4; k++) {
+            recencyBounds[k - 1] = recencyAbove[4 - k];
+        }
+        long[] frequencyBounds = atRanks(frequency, fromBelow);
+        long[] money = asLongs(monetary); // selecting numbers, not BigDecimal objects all over the heap
+        long[] moneyBounds = money != null ? atRanks(money, fromBelow) : null;
+        BigDecimal[] monetaryBounds = new BigDecimal[4];
+        if (money == null) {
+            BigDecimal[] monetarySorted = monetary.clone();
+            Arrays.sort(monetarySorted);
+            for (int k = 0; k < 4; k++) {
+                monetaryBounds[k] = monetarySorted[fromBelow[k]];
             }
         }
         List<RfmScores> scores = new ArrayList<>(n);
@@ -74,6 +69,57 @@ public final class QuantileScorer implements RfmScorer {
             scores.add(RfmScores.of(r, f, m));
         }
         return scores;
+    }
+
+    /**
+     * The values that would stand at the given ranks (0-based, ascending) if {@code values} were sorted, found by
+     * selection on a copy: each rank by a quickselect with three-way partitions (so that runs of equal values, most
+     * of a frequency column, end a search at once) over the part of the copy the previous rank left above it.
+     */
+    static long[] atRanks(long[] values, int[] ranks) {
+        long[] a = values.clone();
+        long[] result = new long[ranks.length];
+        int lo = 0;
+        long seed = 0x9E3779B97F4A7C15L;
+        for (int j = 0; j < ranks.length; j++) {
+            int rank = ranks[j];
+            int hi = a.length - 1;
+            int from = lo;
+            while (true) {
+                if (from >= hi) {
+                    result[j] = a[rank];
+                    break;
+                }
+                seed = seed * 6364136223846793005L + 1442695040888963407L; // a pivot no input order can defeat
+                long pivot = a[from + (int) Long.remainderUnsigned(seed >>> 1, hi - from + 1)];
+                int lt = from;
+                int i = from;
+                int gt = hi;
+                while (i <= gt) {
+                    long v = a[i];
+                    if (v < pivot) {
+                        a[i++] = a[lt];
+                        a[lt++] = v;
+                    } else if (v > pivot) {
+                        a[i] = a[gt];
+                        a[gt--] = v;
+                    } else {
+                        i++;
+                    }
+                }
+                // a[from, lt) < pivot, a[lt, gt] == pivot, a(gt, hi] > pivot
+                if (rank < lt) {
+                    hi = lt - 1;
+                } else if (rank > gt) {
+                    from = gt + 1;
+                } else {
+                    result[j] = pivot;
+                    break;
+                }
+            }
+            lo = rank; // what is left of the rank is at most its value, what is right of it at least
+        }
+        return result;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -193,6 +194,48 @@ class QuantileScorerTest {
                     assertThat(byCustomer(fine, scorer.score(fine))).isEqualTo(oracle(fine));
                 }
             }
+        }
+    }
+
+    @Test
+    void valuesAtRanksAreTheSortedValuesThere() {
+        // random values from all tied to all distinct, and orders a fixed pivot choice would be slow on
+        Random random = new Random(11);
+        for (int round = 0; round < 400; round++) {
+            int n = 1 + random.nextInt(round < 200 ? 40 : 5000);
+            int spread = new int[] {1, 2, 7, n, Integer.MAX_VALUE}[round % 5];
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(spread) - (spread > 1000 ? spread / 2 : 0);
+            }
+            switch (round % 4) {
+                case 1 -> Arrays.sort(values);
+                case 2 -> {
+                    Arrays.sort(values);
+                    for (int i = 0; i < n / 2; i++) {
+                        long v = values[i];
+                        values[i] = values[n - 1 - i];
+                        values[n - 1 - i] = v;
+                    }
+                }
+                default -> { }
+            }
+            int[] ranks = new int[1 + random.nextInt(5)];
+            for (int j = 0; j < ranks.length; j++) {
+                ranks[j] = random.nextInt(n);
+            }
+            Arrays.sort(ranks); // ascending, repeats allowed
+            long[] before = values.clone();
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            long[] expected = new long[ranks.length];
+            for (int j = 0; j < ranks.length; j++) {
+                expected[j] = sorted[ranks[j]];
+            }
+
+            assertThat(QuantileScorer.atRanks(values, ranks)).as("n=%d spread=%d ranks=%s", n, spread, Arrays.toString(ranks))
+                    .containsExactly(expected);
+            assertThat(values).as("the values themselves are left as they are").containsExactly(before);
         }
     }
 
