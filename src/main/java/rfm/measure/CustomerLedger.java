@@ -149,7 +149,7 @@ public final class CustomerLedger {
 
     /** How many customers the rows so far have named. */
     public int customerCount() {
-        return customers(new HashMap<>(profiles)).length;
+        return customers(profiles, false).length;
     }
 
     /** Every customer with its measures, ordered by customer id. */
@@ -168,8 +168,8 @@ public final class CustomerLedger {
     }
 
     private List<MeasuredCustomer> measure(boolean release) {
-        // draining: each named customer's profile is taken out of the map itself (measuring keeps them)
-        Named[] customers = customers(release ? profiles : new HashMap<>(profiles));
+        // draining: the profiles map is emptied once every customer holds its profile (measuring keeps it)
+        Named[] customers = customers(profiles, release);
         // draining: the numbers are in hand, so the id tables can go before the measures pile up, and the
         // books' records once all are measured
         OrderBook o = release ? orders.handOver() : orders;
@@ -255,31 +255,56 @@ public final class CustomerLedger {
     }
 
     /**
-     * Every customer named by a valid row of any input, once each, with its profile taken out of {@code unclaimed}
-     * (what is left there then names customers of no other row). One lookup per customer in each other index:
-     * an interaction customer an order row named is marked as its order is seen, not looked up again.
+     * Every customer named by a valid row of any input, once each, with its profile from {@code profiles}: first the
+     * customers of the order rows, then those of interactions only, then the profiles no row names. Done in two
+     * halves at once (at a million customers the score step's longest stretch on one core): the books and the map
+     * are only read, each half marks the interaction customers of its own orders, and a profile counts as named
+     * by a row when either book knows its id. With {@code release} the map is emptied afterwards.
      */
-    private Named[] customers(Map<String, CustomerProfile> unclaimed) {
-        List<Named> all = new ArrayList<>(orders.size() + interactions.size() / 4 + unclaimed.size() / 4);
+    private Named[] customers(Map<String, CustomerProfile> profiles, boolean release) {
+        Named[] byOrder = new Named[orders.size()];
         boolean[] ordered = new boolean[interactions.size()];
-        for (int n = 0; n < orders.size(); n++) {
-            String id = orders.id(n);
-            int j = interactions.indexOf(id);
-            if (j >= 0) {
-                ordered[j] = true;
+        TwoHalves.run(byOrder.length, (from, to) -> {
+            for (int n = from; n < to; n++) {
+                String id = orders.id(n);
+                int j = interactions.indexOf(id);
+                if (j >= 0) {
+                    ordered[j] = true; // one order customer per interaction customer: the halves mark apart
+                }
+                byOrder[n] = new Named(id, n, j, profiles.get(id));
             }
-            all.add(new Named(id, n, j, unclaimed.remove(id)));
+        });
+        Named[] byInteraction = new Named[ordered.length];
+        TwoHalves.run(byInteraction.length, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                if (!ordered[j]) {
+                    String id = interactions.id(j);
+                    byInteraction[j] = new Named(id, -1, j, profiles.get(id));
+                }
+            }
+        });
+        CustomerProfile[] profiled = profiles.values().toArray(new CustomerProfile[0]);
+        Named[] byProfile = new Named[profiled.length];
+        TwoHalves.run(profiled.length, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                String id = profiled[k].customerId();
+                if (orders.indexOf(id) < 0 && interactions.indexOf(id) < 0) {
+                    byProfile[k] = new Named(id, -1, -1, profiled[k]);
+                }
+            }
+        });
+        if (release) {
+            profiles.clear();
         }
-        for (int j = 0; j < ordered.length; j++) {
-            if (!ordered[j]) {
-                String id = interactions.id(j);
-                all.add(new Named(id, -1, j, unclaimed.remove(id)));
+        List<Named> all = new ArrayList<>(byOrder.length + byInteraction.length / 4 + byProfile.length / 4);
+        all.addAll(Arrays.asList(byOrder));
+        for (Named[] part : List.of(byInteraction, byProfile)) {
+            for (Named c : part) {
+                if (c != null) {
+                    all.add(c);
+                }
             }
         }
-        for (CustomerProfile p : unclaimed.values()) {
-            all.add(new Named(p.customerId(), -1, -1, p));
-        }
-        unclaimed.clear();
         return all.toArray(new Named[0]);
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>
  * With a {@code ConcurrentHashMap<String, ...>} a lookup read the table, the entry, the key string and its
  * bytes, and the value: four or five cache misses per row once there are more customers than fit in the cache.
- * Not thread-safe: each kind of input row has its own index (see {@link CustomerLedger}).
+ * Not thread-safe while ids are added: each kind of input row has its own index (see {@link CustomerLedger}); once
+ * adding is over, {@link #indexOf} and {@link #id} only read.
  */
 final class IdIndex {
 
@@ -62,13 +63,28 @@ final class IdIndex {
         return number;
     }
 
-    /** The id's number, or -1 when it has none. */
+    /**
+     * The id's number, or -1 when it has none. Reads only, with no state of its own: once nothing is added any
+     * more, several threads may ask at once (the score step's list of customers, on both cores).
+     */
     int indexOf(String id) {
-        if (!pack(id)) {
+        if (!inline(id)) {
             return otherIndex(id);
         }
-        long meta = slots[find() + 2];
-        return meta == 0 ? -1 : (int) (meta & INDEX_MASK);
+        int n = id.length();
+        long k0 = word(id, 0);
+        long k1 = word(id, 8);
+        long hash = hash(k0, k1, n);
+        long h = headOf(hash, n);
+        for (int i = slot(hash, slotCount()); ; i = next(i)) {
+            long meta = slots[i + 2];
+            if (meta == 0) {
+                return -1;
+            }
+            if ((meta & ~INDEX_MASK) == h && slots[i] == k0 && slots[i + 1] == k1) {
+                return (int) (meta & INDEX_MASK);
+            }
+        }
     }
 
     /**
@@ -96,30 +112,43 @@ final class IdIndex {
 
     /** Packs an id into key0, key1 and head; false when it is too long or not Latin-1, so not kept inline. */
     private boolean pack(String id) {
+        if (!inline(id)) {
+            return false;
+        }
+        int n = id.length();
+        key0 = word(id, 0);
+        key1 = word(id, 8);
+        long hash = hash(key0, key1, n);
+        head = headOf(hash, n);
+        probeStart = slot(hash, slotCount());
+        return true;
+    }
+
+    /** Whether an id is kept inside the table: at most 16 characters, all Latin-1. */
+    private static boolean inline(String id) {
         int n = id.length();
         if (n > MAX_INLINE) {
             return false;
         }
-        long k0 = 0;
-        long k1 = 0;
+        int any = 0;
         for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            if (c > 0xFF) {
-                return false;
-            }
-            long b = (long) c << ((i & 7) << 3);
-            if (i < 8) {
-                k0 |= b;
-            } else {
-                k1 |= b;
-            }
+            any |= id.charAt(i);
         }
-        key0 = k0;
-        key1 = k1;
-        long hash = hash(k0, k1, n);
-        head = (hash >>> 40) << 40 | (long) (n + 1) << 32;
-        probeStart = slot(hash, slotCount());
-        return true;
+        return any <= 0xFF;
+    }
+
+    /** Characters {@code from} to {@code from + 7} of an inline id as a slot holds them, one a byte, the first lowest. */
+    private static long word(String id, int from) {
+        long w = 0;
+        for (int i = from, end = Math.min(id.length(), from + 8); i < end; i++) {
+            w |= (long) id.charAt(i) << ((i - from) << 3);
+        }
+        return w;
+    }
+
+    /** A slot's head for an id of this hash and length: some bits of the hash, the length + 1. */
+    private static long headOf(long hash, int n) {
+        return (hash >>> 40) << 40 | (long) (n + 1) << 32;
     }
 
     /** The slot holding the packed id, or the empty slot where it would go. */

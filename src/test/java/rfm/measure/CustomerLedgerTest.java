@@ -493,4 +493,45 @@ class CustomerLedgerTest {
         List<String> expected = ids.stream().distinct().sorted().toList();
         assertThat(ledger.measure()).extracting(MeasuredCustomer::customerId).isEqualTo(expected);
     }
+    @Test
+    void everyCustomerOfEveryKindComesOnceWithItsProfileWhenEachKindIsManyEnoughToSplit() {
+        // more than TwoHalves.MIN_SPLIT of each: order customers, interaction-only customers and profiles no row names;
+        // a third of all customers have a profile, whatever rows they have
+        int n = 4 * (TwoHalves.MIN_SPLIT + 1000);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(9));
+        for (int i : order) {
+            String id = String.format("C%07d", i);
+            switch (i % 4) {
+                case 0 -> ledger.add(paid("O" + i, id, daysAgo(1), "10"));
+                case 1 -> ledger.add(in(id, daysAgo(1, 9, 0), "PHONE"));
+                case 2 -> {
+                    ledger.add(paid("O" + i, id, daysAgo(2), "10"));
+                    ledger.add(paid("P" + i, id, daysAgo(1), "10"));
+                    ledger.add(in(id, daysAgo(1, 9, 0), "PHONE"));
+                }
+                default -> { }
+            }
+            if (i % 4 == 3 || i % 3 == 0) {
+                ledger.add(profile(id, "客户" + i));
+            }
+        }
+        List<String> expected = new ArrayList<>(); // every one of them: each has rows, a profile or both
+        for (int i = 0; i < n; i++) {
+            expected.add(String.format("C%07d", i));
+        }
+
+        List<MeasuredCustomer> drained = ledger.drain();
+
+        assertThat(drained).extracting(MeasuredCustomer::customerId).isEqualTo(expected);
+        for (MeasuredCustomer c : drained) {
+            int i = Integer.parseInt(c.customerId().substring(1));
+            assertThat(c.profile().name()).as(c.customerId()).isEqualTo(i % 4 == 3 || i % 3 == 0 ? "客户" + i : "");
+            assertThat(c.measures().frequency()).as(c.customerId()).isEqualTo(i % 4 == 0 ? 1 : i % 4 == 2 ? 2 : 0);
+        }
+        assertThat(ledger.drain()).isEmpty();
+    }
 }
