@@ -63,9 +63,9 @@ final class DatabaseCompaction {
     }
 
     /**
-     * After a run, with the job's connections closed: rewrites the H2 file when it is mostly dead space. A failure
-     * is logged and left alone: the run's results are committed, and H2 keeps the old file until the new one is
-     * complete.
+     * After a run that completed, with the job's connections closed: rewrites the H2 file when it is mostly dead
+     * space. A failure is logged and left alone: the run's results are committed, and H2 keeps the old file until the
+     * new one is complete.
      */
     static void compactIfMostlyDead(Database db, int livePercent) {
         if (livePercent >= LIVE_PERCENT_TO_COMPACT || !db.url().startsWith("jdbc:h2:file:")) {
@@ -80,12 +80,18 @@ final class DatabaseCompaction {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
              Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             log.warn("Could not compact the database file {} ({}% live data): {}", file, livePercent, e.getMessage());
             return;
         }
+        long after = size(file);
+        if (after >= before) { // H2 reports a compaction that failed (a full disk) only in its trace file
+            log.warn("Could not compact the database file {} ({}% live data): still {} MB; H2's {} may say why", file,
+                    livePercent, after >> 20, file.resolveSibling(file.getFileName().toString().replace(".mv.db", ".trace.db")));
+            return;
+        }
         log.info("Compacted the database file {}: {}% of it was live data, {} MB -> {} MB in {} ms", file, livePercent,
-                before >> 20, size(file) >> 20, (System.nanoTime() - started) / 1_000_000);
+                before >> 20, after >> 20, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long size(Path file) {

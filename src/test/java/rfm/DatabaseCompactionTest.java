@@ -2,6 +2,9 @@ package rfm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,5 +124,44 @@ class DatabaseCompactionTest {
         DatabaseCompaction.compactIfMostlyDead(postgres, 0); // never connects: nothing to do for a server
 
         assertThat(postgres.url()).doesNotContain("MAX_COMPACT_TIME");
+    }
+    private int run(Path input, Path job) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            return RfmApplication.run("--input", input.toString(), "--output", tmp.resolve("out").toString(),
+                    "--as-of", "2026-11-22", "--db", tmp.resolve("db").toString(), "--job", job.toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void theJobCompactsItsFileAfterARunThatCompletedNotAfterOneThatFailed() throws Exception {
+        Database db = Database.of(tmp.resolve("db").toString(), null, Map.of());
+        nights(db, 20); // a file of the job's URL, mostly dead space, that the job's tables then join
+        long bloated = Files.size(db.h2File());
+        Path logs = tmp.resolve("logs");
+        Path job = Files.writeString(tmp.resolve("job.yml"), "extends: " + Path.of("sample-data/sample-shop.yml").toAbsolutePath()
+                + "\noperations:\n  log-dir: " + logs + "\n");
+        Path noOrders = Files.createDirectories(tmp.resolve("no-orders"));
+        for (String f : new String[] {"customers.csv", "interactions.csv"}) {
+            Files.copy(Path.of("sample-data", f), noOrders.resolve(f));
+        }
+
+        assertThat(run(noOrders, job)).as("orders.csv is missing").isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(Files.size(db.h2File())).as("not after a failed run").isGreaterThanOrEqualTo(bloated);
+
+        assertThat(run(Path.of("sample-data"), job)).isEqualTo(ExitCode.COMPLETED.code());
+        assertThat(Files.size(db.h2File())).isLessThan(bloated / 3);
+        assertThat(rows(db)).as("the data is still there").isEqualTo(10_000 * 1_000_000L + 10_000 * 200L);
+        String log;
+        try (var files = Files.list(logs)) {
+            log = Files.readString(files.findFirst().orElseThrow());
+        }
+        assertThat(log).contains("Compacted the database file " + db.h2File());
     }
 }

@@ -114,7 +114,9 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         try {
             await(journaled);
         } catch (IOException | RuntimeException | Error e) {
-            failure.addSuppressed(e);
+            if (e != failure) { // the JVM's preallocated OutOfMemoryError may be both
+                failure.addSuppressed(e);
+            }
         }
     }
 
