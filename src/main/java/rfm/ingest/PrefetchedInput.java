@@ -17,11 +17,18 @@ import java.util.function.Function;
 public final class PrefetchedInput<T> implements AutoCloseable {
 
     private static final int BLOCK = 512;
+    /** Blocks read ahead at most: room for the reader to go on while the step folds a chunk of 20,000 rows. */
+    private static final int BLOCKS_AHEAD = 64;
+    /**
+     * Characters a block holds at most, as the file's first records measure them: wide records (a customers.csv
+     * with long notes) come in smaller blocks, so that the read-ahead stays near {@code BLOCKS_AHEAD} times this.
+     */
+    static final long BLOCK_CHARS = 512 * 1024;
     private static final Object[] END = new Object[0];
 
     private final CsvInput in;
     private final Function<SourceRecord, ? extends T> parse;
-    private final BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
     private final Thread reader;
     private volatile boolean closed;
     private Object[] block = new Object[0];
@@ -48,13 +55,19 @@ public final class PrefetchedInput<T> implements AutoCloseable {
 
     private void readAhead() {
         try {
+            int blockSize = BLOCK;
+            boolean first = true;
+            long firstChars = 0; // the first block's characters
             while (!closed) {
-                Object[] b = new Object[BLOCK];
+                Object[] b = new Object[blockSize];
                 int n = 0;
                 SourceRecord r = null;
                 Throwable failed = null;
                 try {
-                    while (n < BLOCK && (r = in.next()) != null) {
+                    while (n < blockSize && (r = in.next()) != null) {
+                        if (first) {
+                            firstChars += chars(r);
+                        }
                         b[n] = parse.apply(r); // not b[n++]: the index would count a row that failed
                         n++;
                     }
@@ -62,7 +75,11 @@ public final class PrefetchedInput<T> implements AutoCloseable {
                     failed = e;
                 }
                 if (n > 0) { // the records before a failure come out first
-                    blocks.put(n == BLOCK ? b : Arrays.copyOf(b, n));
+                    blocks.put(n == b.length ? b : Arrays.copyOf(b, n));
+                }
+                if (first && n > 0) {
+                    first = false;
+                    blockSize = blockSize(firstChars, n);
                 }
                 if (failed != null) {
                     blocks.put(failed);
@@ -76,6 +93,20 @@ public final class PrefetchedInput<T> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed while waiting for room
         }
+    }
+
+    /** Records a block holds when its records are about {@code chars / records} characters each: 16 to 512. */
+    static int blockSize(long chars, int records) {
+        long perRecord = Math.max(1, chars / records);
+        return (int) Math.max(16, Math.min(BLOCK, BLOCK_CHARS / perRecord));
+    }
+
+    private static long chars(SourceRecord r) {
+        long chars = 0;
+        for (String v : r.values()) {
+            chars += v == null ? 0 : v.length();
+        }
+        return chars;
     }
 
     public String fileName() {

@@ -98,4 +98,29 @@ class PrefetchedInputTest {
         in.close(); // must not hang with the reader thread blocked on a full queue
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("read-orders.csv") && t.isAlive());
     }
+    @Test
+    void wideRecordsComeInSmallerBlocksAndStillAllInOrder() throws IOException {
+        // narrow order rows keep blocks of 512; rows of 10,000 characters come 52 to a block, so that 64 blocks read
+        // ahead stay near 64 x 512 K characters; no block is smaller than 16
+        assertThat(PrefetchedInput.blockSize(512 * 40, 512)).isEqualTo(512);
+        assertThat(PrefetchedInput.blockSize(512 * 10_000L, 512)).isEqualTo(52);
+        assertThat(PrefetchedInput.blockSize(3 * 10_000_000L, 3)).isEqualTo(16);
+        assertThat(PrefetchedInput.blockSize(0, 1)).isEqualTo(512);
+
+        String note = "备注".repeat(5_000);
+        StringBuilder b = new StringBuilder("order_id,customer_id,note\n");
+        for (int i = 1; i <= 1_500; i++) {
+            b.append('O').append(i).append(",C").append(i).append(',').append(note).append('\n');
+        }
+        Path p = file(b.toString());
+        List<String> ids = new ArrayList<>();
+        try (PrefetchedInput<SourceRecord> in = PrefetchedInput.records(CsvInput.open(p, InputFile.ORDERS))) {
+            for (SourceRecord r = in.next(); r != null; r = in.next()) {
+                assertThat(r.raw(2)).isEqualTo(note);
+                ids.add(r.raw(0));
+            }
+        }
+        assertThat(ids).hasSize(1_500).startsWith("O1", "O2").endsWith("O1499", "O1500");
+        assertThat(ids).doesNotHaveDuplicates();
+    }
 }
