@@ -20,12 +20,14 @@ import org.apache.commons.codec.digest.DigestUtils;
  */
 record Database(String url, String user, String password, Path lockFile) {
 
+    private static final String H2_FILE = "jdbc:h2:file:";
+
     static Database of(String db, Path credentialsFile, Map<String, String> env) {
         if (!db.startsWith("jdbc:")) {
             Path file = Path.of(db).toAbsolutePath();
             // WRITE_DELAY=0: every commit (one per chunk) reaches the file at once, so a killed run resumes from its last
             // chunk; MAX_COMPACT_TIME=0: closing does not compact, DatabaseCompaction does when the file needs it
-            return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "",
+            return new Database(H2_FILE + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "",
                     Path.of(db + ".lock"));
         }
         if (!db.startsWith("jdbc:postgresql:")) {
@@ -54,14 +56,18 @@ record Database(String url, String user, String password, Path lockFile) {
         return new Database(db, user, password, lock);
     }
 
+    /** Whether this is an H2 file database (the default), not a server. */
+    boolean isH2File() {
+        return url.startsWith(H2_FILE);
+    }
+
     /** The file of an H2 database ({@code <path>.mv.db}); only for an H2 file URL. */
     Path h2File() {
-        String prefix = "jdbc:h2:file:";
-        if (!url.startsWith(prefix)) {
+        if (!isH2File()) {
             throw new IllegalStateException("not an H2 file database: " + url);
         }
         int end = url.indexOf(';');
-        return Path.of(url.substring(prefix.length(), end < 0 ? url.length() : end) + ".mv.db");
+        return Path.of(url.substring(H2_FILE.length(), end < 0 ? url.length() : end) + ".mv.db");
     }
 
     Map<String, Object> springProperties() {

@@ -37,13 +37,10 @@ final class DatabaseCompaction {
 
     /**
      * How much of an H2 database's file holds live pages, in percent, from H2's own figures: the share of the file
-     * in chunks times the share of the chunks' pages still live. 100 for any other database.
+     * in chunks times the share of the chunks' pages still live.
      */
-    static int livePercent(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
-                return 100;
-            }
+    static int livePercent(DataSource h2) throws SQLException {
+        try (Connection c = h2.getConnection()) {
             int fileInChunks = 100;
             int chunksLive = 100;
             try (Statement s = c.createStatement();
@@ -68,7 +65,7 @@ final class DatabaseCompaction {
      * new one is complete.
      */
     static void compactIfMostlyDead(Database db, int livePercent) {
-        if (livePercent >= LIVE_PERCENT_TO_COMPACT || !db.url().startsWith("jdbc:h2:file:")) {
+        if (livePercent >= LIVE_PERCENT_TO_COMPACT || !db.isH2File()) {
             return;
         }
         Path file = db.h2File();

@@ -91,7 +91,7 @@ public class RfmApplication {
                 NightlyCommand command = context.getBean(NightlyCommand.class);
                 code = options.backfill() ? backfill(command, options) : command.run(options);
                 // only after a run that completed: a failed one may be short of disk, and its retry must find the lock free
-                livePercent = code == ExitCode.COMPLETED && db.url().startsWith("jdbc:h2:file:") ? livePercent(context) : 100;
+                livePercent = code == ExitCode.COMPLETED && db.isH2File() ? livePercent(context) : 100;
             }
             DatabaseCompaction.compactIfMostlyDead(db, livePercent); // the job's connections are closed by now
             return code.code();

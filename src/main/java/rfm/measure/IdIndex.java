@@ -49,7 +49,7 @@ final class IdIndex {
         if (!pack(id)) {
             return addOther(id);
         }
-        int i = find();
+        int i = find(key0, key1, head, probeStart);
         if (slots[i + 2] != 0) {
             return (int) (slots[i + 2] & INDEX_MASK);
         }
@@ -75,16 +75,8 @@ final class IdIndex {
         long k0 = word(id, 0);
         long k1 = word(id, 8);
         long hash = hash(k0, k1, n);
-        long h = headOf(hash, n);
-        for (int i = slot(hash, slotCount()); ; i = next(i)) {
-            long meta = slots[i + 2];
-            if (meta == 0) {
-                return -1;
-            }
-            if ((meta & ~INDEX_MASK) == h && slots[i] == k0 && slots[i + 1] == k1) {
-                return (int) (meta & INDEX_MASK);
-            }
-        }
+        long meta = slots[find(k0, k1, headOf(hash, n), slot(hash, slotCount())) + 2];
+        return meta == 0 ? -1 : (int) (meta & INDEX_MASK);
     }
 
     /**
@@ -151,11 +143,11 @@ final class IdIndex {
         return (hash >>> 40) << 40 | (long) (n + 1) << 32;
     }
 
-    /** The slot holding the packed id, or the empty slot where it would go. */
-    private int find() {
-        for (int i = probeStart; ; i = next(i)) {
+    /** The slot holding the packed id (characters, head, where its probe starts), or the empty slot where it would go. */
+    private int find(long k0, long k1, long h, int start) {
+        for (int i = start; ; i = next(i)) {
             long meta = slots[i + 2];
-            if (meta == 0 || (meta & ~INDEX_MASK) == head && slots[i] == key0 && slots[i + 1] == key1) {
+            if (meta == 0 || (meta & ~INDEX_MASK) == h && slots[i] == k0 && slots[i + 1] == k1) {
                 return i;
             }
         }
