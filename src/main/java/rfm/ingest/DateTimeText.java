@@ -125,6 +125,11 @@ public final class DateTimeText {
     /** {@link #epochDay}'s answer when the text needs {@link #parse}: another pattern, or not a date. */
     public static final int ASK_PARSE = Integer.MIN_VALUE;
 
+    /** {@link #epochSecond}'s answer when the text needs {@link #parse}. */
+    public static final long ASK_PARSE_SECOND = Long.MIN_VALUE;
+
+    private static final int SECONDS_PER_DAY = 86_400;
+
     /**
      * The epoch day of a date or date-time written in the first pattern whose shape it has, when that pattern is
      * one of the usual ISO ones and the text is a valid date and time; else {@link #ASK_PARSE}, and
@@ -132,26 +137,42 @@ public final class DateTimeText {
      * the objects: this runs for every order row.
      */
     public int epochDay(String text) {
+        long second = epochSecond(text);
+        return second == ASK_PARSE_SECOND ? ASK_PARSE : (int) Math.floorDiv(second, SECONDS_PER_DAY);
+    }
+
+    /**
+     * As {@link #epochDay}, the date-time to the second: {@code parse(text).toEpochSecond(ZoneOffset.UTC)} (the
+     * text's own clock, no zone conversion), or {@link #ASK_PARSE_SECOND}. This runs for every interaction row.
+     */
+    public long epochSecond(String text) {
         for (Pattern p : patterns) {
             if (!p.mayMatch(text)) {
                 continue;
             }
             if (!p.iso()) {
-                return ASK_PARSE;
+                return ASK_PARSE_SECOND;
             }
             int n = text.length();
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 7);
             int day = digits(text, 8, 10);
             if (month < 1 || month > 12 || day < 1 || day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
-                return ASK_PARSE;
+                return ASK_PARSE_SECOND;
             }
-            if (n > 10 && (digits(text, 11, 13) > 23 || digits(text, 14, 16) > 59 || n == 19 && digits(text, 17, 19) > 59)) {
-                return ASK_PARSE;
+            long second = (long) epochDay(year, month, day) * SECONDS_PER_DAY;
+            if (n > 10) {
+                int hour = digits(text, 11, 13);
+                int minute = digits(text, 14, 16);
+                int sec = n == 19 ? digits(text, 17, 19) : 0;
+                if (hour > 23 || minute > 59 || sec > 59) {
+                    return ASK_PARSE_SECOND;
+                }
+                second += hour * 3600 + minute * 60 + sec;
             }
-            return epochDay(year, month, day);
+            return second;
         }
-        return ASK_PARSE;
+        return ASK_PARSE_SECOND;
     }
 
     /** Days from 0000-01-01 to 1970-01-01 (as in {@code LocalDate}). */

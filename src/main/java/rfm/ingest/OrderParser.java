@@ -69,7 +69,7 @@ public final class OrderParser {
         String id = r.raw(orderId);
         String customer = r.raw(customerId);
         int max = settings.maxIdLength();
-        if (!isIdText(id, max) || !isIdText(customer, max)) {
+        if (!SourceRecord.isPlainId(id, max) || !SourceRecord.isPlainId(customer, max)) {
             return null;
         }
         int day = settings.dates().epochDay(r.raw(orderDate));
@@ -100,21 +100,6 @@ public final class OrderParser {
             return null;
         }
         return new OrderRow(id, customer, day, negative ? -units : units, scale, null, counted);
-    }
-
-    /** Non-empty, at most {@code max} characters, all printable ASCII and no space (so nothing to trim or refuse). */
-    private static boolean isIdText(String s, int max) {
-        int n = s.length();
-        if (n == 0 || n > max) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c <= ' ' || c >= 0x7F) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isAscii(String s) {

@@ -62,6 +62,24 @@ public record SourceRecord(String file, long line, String[] values) {
         return null;
     }
 
+    /**
+     * Whether a field is an id as it stands: non-empty, at most {@code max} characters, all printable ASCII and no
+     * space, so that there is nothing to trim or refuse (the parsers' fast paths).
+     */
+    static boolean isPlainId(String s, int max) {
+        int n = s.length();
+        if (n == 0 || n > max) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The record the file ended inside of: a quoted field opened on {@code line} and never closed. */
     public static SourceRecord truncated(String file, long line) {
         return new SourceRecord(file, line, new String[0]);

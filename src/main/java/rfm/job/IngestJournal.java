@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 import org.apache.commons.io.input.BoundedInputStream;
 
@@ -110,7 +108,7 @@ final class IngestJournal implements AutoCloseable {
                         readAmount(in), in.readBoolean()));
                 case 'I' -> {
                     String customer = readString(in);
-                    LocalDateTime at = LocalDateTime.ofEpochSecond(in.readLong(), 0, ZoneOffset.UTC);
+                    long at = in.readLong();
                     String channel = readString(in);
                     boolean outbound = in.readBoolean();
                     int satisfaction = in.readInt();
@@ -170,7 +168,7 @@ final class IngestJournal implements AutoCloseable {
     void interaction(InteractionRow i) throws IOException {
         out.writeByte('I');
         out.writeString(i.customerId());
-        out.writeLong(i.occurredAt().toEpochSecond(ZoneOffset.UTC));
+        out.writeLong(i.occurredSecond());
         out.writeString(i.channel());
         out.writeBoolean(i.outbound());
         out.writeInt(i.satisfaction() == null ? -1 : i.satisfaction());

@@ -113,12 +113,12 @@ public final class CustomerLedger {
 
     public InteractionVerdict add(InteractionRow row) {
         int c = interactions.of(row.customerId());
-        int day = (int) row.occurredAt().toLocalDate().toEpochDay();
+        int day = row.occurredDay();
         if (day > asOfDay) {
             return InteractionVerdict.AFTER_AS_OF;
         }
         NeedCategory need = settings.needKeywords().categoryOf(row.topic());
-        interactions.addInteraction(c, day, row.occurredAt(), row.outbound(), row.satisfaction(), row.survey(), need,
+        interactions.addInteraction(c, day, row.occurredSecond(), row.outbound(), row.satisfaction(), row.survey(), need,
                 asOfDay, settings);
         CustomerWatch watch = interactions.watch(c);
         if (watch != null) {

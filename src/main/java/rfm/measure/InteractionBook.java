@@ -1,7 +1,5 @@
 package rfm.measure;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -45,7 +43,7 @@ final class InteractionBook extends CustomerBook {
     }
 
     /** An interaction of customer {@code n} on {@code day} (on or before the as-of date). */
-    void addInteraction(int n, int day, LocalDateTime at, boolean outbound, Integer satisfaction, boolean survey,
+    void addInteraction(int n, int day, long seconds, boolean outbound, Integer satisfaction, boolean survey,
                         NeedCategory need, int asOfDay, MeasureSettings s) {
         int[] p = records.page(n);
         int r = records.at(n);
@@ -55,7 +53,6 @@ final class InteractionBook extends CustomerBook {
         int last = outbound ? LAST_OUT : LAST_IN;
         p[r + last] = Math.max(p[r + last], day);
         if (survey && satisfaction != null) {
-            long seconds = at.toEpochSecond(ZoneOffset.UTC);
             if (seconds >= surveyAt(p, r)) { // ">=": on an exact tie the later row in the file wins
                 p[r + SURVEY_LOW] = (int) seconds;
                 p[r + SURVEY_HIGH] = (int) (seconds >>> 32);

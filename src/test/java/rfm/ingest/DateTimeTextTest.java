@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,5 +136,32 @@ class DateTimeTextTest {
         assertThat(NIGHTLY.epochDay("2100-02-29")).isEqualTo(DateTimeText.ASK_PARSE);
         assertThat(NIGHTLY.epochDay("2026-04-31")).isEqualTo(DateTimeText.ASK_PARSE);
         assertThat(NIGHTLY.epochDay("2026-12-31")).isEqualTo(LocalDate.of(2026, 12, 31).toEpochDay());
+    }
+
+    /** The seconds of the fast path are those of the parsed date-time, to the day before 1970 too; any other text asks. */
+    @Test
+    void epochSecondsAreThoseOfTheParsedDateTime() {
+        DateTimeText dates = new DateTimeText(List.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "dd.MM.yyyy"));
+        Random random = new Random(5);
+        for (int n = 0; n < 20_000; n++) {
+            LocalDateTime t = LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60));
+            String text = switch (n % 3) {
+                case 0 -> String.format("%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
+                case 1 -> String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                        t.getHour(), t.getMinute(), t.getSecond());
+                default -> String.format("%04d-%02d-%02d %02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                        t.getHour(), t.getMinute());
+            };
+            assertThat(dates.epochSecond(text)).as(text).isEqualTo(dates.parse(text).toEpochSecond(ZoneOffset.UTC));
+            assertThat(dates.epochDay(text)).as(text).isEqualTo(dates.parse(text).toLocalDate().toEpochDay());
+        }
+        assertThat(dates.epochSecond("1969-12-31 23:59:59")).isEqualTo(-1);
+        assertThat(dates.epochDay("1969-12-31 23:59:59")).isEqualTo(-1);
+        assertThat(dates.epochSecond("1970-01-01 00:00")).isZero();
+        for (String asks : List.of("2026-02-29 10:00:00", "2026-11-22 24:00:00", "2026-11-22 23:60", "2026-11-22 23:59:60",
+                "22.11.2026", " 2026-11-22", "2026-11-22T10:00:00", "", "2026-1-22")) {
+            assertThat(dates.epochSecond(asks)).as(asks).isEqualTo(DateTimeText.ASK_PARSE_SECOND);
+        }
     }
 }

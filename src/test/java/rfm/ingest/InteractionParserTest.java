@@ -3,8 +3,10 @@ package rfm.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -101,5 +103,51 @@ class InteractionParserTest {
                 List.of("interaction_id", "customer_id", "occurred_at", "channel", "direction")), SETTINGS);
         InteractionRow row = valid(minimal, "I1", "C1", "2026-11-20 08:00:00", "wechat", "OUT");
         assertThat(row).isEqualTo(new InteractionRow("C1", LocalDateTime.of(2026, 11, 20, 8, 0), "WECHAT", true, null, ""));
+    }
+
+    /**
+     * The fast path reads only rows the full path reads the same way: on random rows built from usual and awkward
+     * pieces, under two sets of date formats, every row it takes equals the full path's row, and it takes the usual ones.
+     */
+    @Test
+    void theFastPathAgreesWithTheFullPathOnEveryRowItTakes() {
+        String[] ids = {"IA1", "C0676570", " C1", "C1 ", "C 1", "客户1", "", "x".repeat(64), "x".repeat(65), "A\u0001", "É1"};
+        String[] times = {"2026-02-27 15:01:00", "2026-07-15 15:46", "2026-07-15", "2026-02-29 10:00", "2024-02-29 10:00",
+                "2026-11-20 24:00", "2026-11-20 23:59:60", " 2026-11-20", "2026/11/20", "20.11.2026", "", "1969-12-31 23:59:59",
+                "2026-11-20T10:00:00", "0000-01-01", "9999-12-31 23:59:59"};
+        String[] channels = {"WECHAT", "SURVEY", "survey", " PHONE ", "", "微信", "DM\u0001", "Phone"};
+        String[] directions = {"OUT", "IN", "in", " OUT", "Out ", "", "SIDEWAYS", "ＩＮ"};
+        String[] scores = {"", "4", "1", "5", "0", "6", " 3", "3 ", "03", "3.0", "x", "-1", "１"};
+        String[] topics = {"", "产品咨询", " 投诉 ", "售后\n维修", "\u0000", "退款"};
+        List<IngestSettings> settings = List.of(SETTINGS, new IngestSettings(Set.of("PAID"), Set.of(), "CNY", Map.of(),
+                new DateTimeText(List.of("dd.MM.yyyy", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"))));
+        Random random = new Random(17);
+        int fast = 0;
+        for (IngestSettings s : settings) {
+            InteractionParser p = new InteractionParser(HEADER, s);
+            for (int n = 0; n < 20_000; n++) {
+                String[] fields = {pick(random, ids), pick(random, ids), pick(random, times), pick(random, channels),
+                        pick(random, directions), pick(random, scores), pick(random, topics)};
+                if (random.nextInt(50) == 0) {
+                    fields = Arrays.copyOf(fields, random.nextInt(9));
+                }
+                SourceRecord r = new SourceRecord(5, fields);
+                InteractionRow row = p.fast(r);
+                if (row != null) {
+                    fast++;
+                    assertThat(p.parseInFull(r)).as("row %s", List.of(fields)).isInstanceOf(Parsed.Valid.class)
+                            .extracting(v -> ((Parsed.Valid<?>) v).row()).isEqualTo(row);
+                }
+            }
+        }
+        assertThat(fast).as("rows the fast path took").isGreaterThan(2_000);
+        assertThat(parser.fast(new SourceRecord(2, new String[] {"IA10000003", "C0796334", "2026-08-12 15:40:00", "SURVEY",
+                "IN", "1", ""}))).isEqualTo(new InteractionRow("C0796334", LocalDateTime.of(2026, 8, 12, 15, 40), "SURVEY",
+                false, 1, ""));
+    }
+
+    /** One of the first two (usual) values two times in three, else any. */
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(3) > 0 ? random.nextInt(2) : random.nextInt(values.length)];
     }
 }
