@@ -120,13 +120,14 @@ fi
 # keeps the peak memory near the live data (customers, order ids) instead of letting a fast allocation rate
 # grow the heap: on the large benchmark 1.45 GiB instead of 2.9 GiB, at the same speed, and with no fixed
 # heap limit that a bigger shop would hit. The Tier4 thresholds keep the C2 compiler to the hottest code:
-# on two cores it otherwise took about a third of the CPU time (medium: 16.4 s -> 13.3 s wall). Smaller
+# on two cores it otherwise took about a third of the CPU time (medium: 16.4 s -> 13.3 s wall); at three times
+# the first setting (150,000 calls) the large set ran faster in 7 of 8 alternating pairs (0.6 s on average). Smaller
 # inlining limits (MaxInlineSize 20, FreqInlineSize 150 instead of 35 and 325) make each C2 compilation
 # smaller: the compiler still took a third of the CPU on medium, and these runs measured 7-15% faster
 # than the runs beside them without the limits.
 # See docs/performance.md. JAVA_OPTS replaces all of these defaults.
-default_opts="-XX:+UseParallelGC -XX:MaxNewSize=320m -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000"
-default_opts+=" -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxInlineSize=20 -XX:FreqInlineSize=150"
+default_opts="-XX:+UseParallelGC -XX:MaxNewSize=320m -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000"
+default_opts+=" -XX:Tier4CompileThreshold=180000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxInlineSize=20 -XX:FreqInlineSize=150"
 # A big shop's data lives in the heap at up to about 1.4 times the size of its input files (profiles, order ids,
 # tallies, then the scored customers). Left to grow there, the parallel collector gets there by a full collection
 # at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1200 MiB)
