@@ -29,6 +29,7 @@ import rfm.classify.SegmentRule;
 import rfm.classify.ValueTier;
 import rfm.history.HistoryComparison;
 import rfm.history.NightFigures;
+import rfm.ingest.CustomerProfile;
 import rfm.ingest.FileCounts;
 import rfm.ingest.RejectReason;
 import rfm.report.ReportFigures;
@@ -76,11 +77,13 @@ public final class RunSummary {
         Map<String, long[]> industryCounts = new HashMap<>();
         long dormant = 0;
         long profileRejected = 0;
+        Function<String, long[]> perSegment = k -> new long[segments.size()]; // made once, not twice per customer
         for (ScoredCustomer c : customers) {
             if (c.stage().dormant()) {
                 dormant++;
             }
-            if (c.profile().rejected()) {
+            CustomerProfile profile = c.profile();
+            if (profile.rejected()) {
                 profileRejected++;
             }
             int s = positionOf(segmentIndex, c.segment().code(), "segment");
@@ -93,8 +96,8 @@ public final class RunSummary {
             for (ChurnReason r : c.churnReasons()) {
                 reasonCounts[r.ordinal()]++;
             }
-            regionCounts.computeIfAbsent(c.profile().region(), k -> new long[segments.size()])[s]++;
-            industryCounts.computeIfAbsent(c.profile().industry(), k -> new long[segments.size()])[s]++;
+            regionCounts.computeIfAbsent(profile.region(), perSegment)[s]++;
+            industryCounts.computeIfAbsent(profile.industry(), perSegment)[s]++;
         }
         totals.put("dormant", dormant);
         totals.put("churn_risk", night.churnRisk());
