@@ -14,14 +14,35 @@ public final class CustomerProfileParser {
 
     private final IngestSettings settings;
     private final Header header;
-    /** Column of each field, looked up once per file rather than on every row. */
-    private final Map<String, Integer> columns = new HashMap<>();
+    /* Column of each field (-1 for one the file does not have), looked up once per file rather than on every row. */
+    private final int customerId;
+    private final int optOut;
+    private final int createdAt;
+    private final int name;
+    private final int phone;
+    private final int email;
+    private final int company;
+    private final int industry;
+    private final int region;
+    private final int owner;
+    private final int preferredChannel;
     private static final int MAX_SHARED = 1 << 16;
     private final Map<String, String> sharedValues = new HashMap<>();
 
     public CustomerProfileParser(Header header, IngestSettings settings) {
         this.settings = settings;
         this.header = header;
+        this.customerId = header.index("customer_id");
+        this.optOut = header.index("opt_out");
+        this.createdAt = header.index("created_at");
+        this.name = header.index("name");
+        this.phone = header.index("phone");
+        this.email = header.index("email");
+        this.company = header.index("company");
+        this.industry = header.index("industry");
+        this.region = header.index("region");
+        this.owner = header.index("owner");
+        this.preferredChannel = header.index("preferred_channel");
     }
 
     public Parsed<CustomerProfile> parse(SourceRecord r) {
@@ -29,30 +50,30 @@ public final class CustomerProfileParser {
         if (shape != null) {
             return shape;
         }
-        String id = r.value(header.index("customer_id"));
+        String id = r.value(customerId);
         Parsed<CustomerProfile> ids = Parsed.badIds(r, settings.maxIdLength(), "customer_id", id);
         if (ids != null) {
             return ids;
         }
-        String optOut = field(r, "opt_out").toLowerCase(Locale.ROOT);
-        if (!YES.contains(optOut) && !NO.contains(optOut)) {
+        String optOutText = r.text(optOut).toLowerCase(Locale.ROOT);
+        if (!YES.contains(optOutText) && !NO.contains(optOutText)) {
             // refusing beats guessing: a misread opt-out would send staff to a customer who said no
-            return Parsed.bad(r, RejectReason.BAD_OPT_OUT, "opt_out '" + field(r, "opt_out")
+            return Parsed.bad(r, RejectReason.BAD_OPT_OUT, "opt_out '" + r.text(optOut)
                     + "' is not one of true/1/yes/y/是 or false/0/no/n/否");
         }
-        String created = field(r, "created_at");
-        LocalDateTime createdAt = null;
+        String created = r.text(createdAt);
+        LocalDateTime createdOn = null;
         if (!created.isEmpty()) {
-            createdAt = settings.dates().parse(created);
-            if (createdAt == null) {
+            createdOn = settings.dates().parse(created);
+            if (createdOn == null) {
                 return Parsed.bad(r, RejectReason.BAD_DATE, "created_at '" + created
                         + "' matches none of the date formats (" + settings.dates().describe() + ")");
             }
         }
-        return new Parsed.Valid<>(r, new CustomerProfile(id, field(r, "name"), field(r, "phone"), field(r, "email"),
-                shared(field(r, "company")), shared(field(r, "industry")), shared(field(r, "region")),
-                shared(field(r, "owner")), shared(field(r, "preferred_channel").toUpperCase(Locale.ROOT)), YES.contains(optOut),
-                createdAt == null ? null : createdAt.toLocalDate()));
+        return new Parsed.Valid<>(r, new CustomerProfile(id, r.text(name), r.text(phone), r.text(email),
+                shared(r.text(company)), shared(r.text(industry)), shared(r.text(region)), shared(r.text(owner)),
+                shared(r.text(preferredChannel).toUpperCase(Locale.ROOT)), YES.contains(optOutText),
+                createdOn == null ? null : createdOn.toLocalDate()));
     }
 
     /**
@@ -71,9 +92,5 @@ public final class CustomerProfileParser {
             sharedValues.put(value, value);
         }
         return value;
-    }
-
-    private String field(SourceRecord r, String name) {
-        return r.text(columns.computeIfAbsent(name, header::index));
     }
 }
