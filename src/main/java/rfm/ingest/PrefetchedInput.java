@@ -57,35 +57,22 @@ public final class PrefetchedInput<T> implements AutoCloseable {
         try {
             int blockSize = BLOCK;
             boolean first = true;
-            long firstChars = 0; // the first block's characters
             while (!closed) {
                 Object[] b = new Object[blockSize];
-                int n = 0;
-                SourceRecord r = null;
-                Throwable failed = null;
-                try {
-                    while (n < blockSize && (r = in.next()) != null) {
-                        if (first) {
-                            firstChars += chars(r);
-                        }
-                        b[n] = parse.apply(r); // not b[n++]: the index would count a row that failed
-                        n++;
-                    }
-                } catch (RuntimeException | Error e) {
-                    failed = e;
-                }
+                Block filled = fill(b, first);
+                int n = filled.rows();
                 if (n > 0) { // the records before a failure come out first
                     blocks.put(n == b.length ? b : Arrays.copyOf(b, n));
                 }
                 if (first && n > 0) {
                     first = false;
-                    blockSize = blockSize(firstChars, n);
+                    blockSize = blockSize(filled.chars(), n);
                 }
-                if (failed != null) {
-                    blocks.put(failed);
+                if (filled.failed() != null) {
+                    blocks.put(filled.failed());
                     return;
                 }
-                if (r == null) {
+                if (n < b.length) {
                     blocks.put(END);
                     return;
                 }
@@ -93,6 +80,34 @@ public final class PrefetchedInput<T> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed while waiting for room
         }
+    }
+
+    /** A block as {@link #fill} left it: its rows, their characters (when counted), and the failure that ended it. */
+    private record Block(int rows, long chars, Throwable failed) {
+    }
+
+    /**
+     * Fills {@code b} with what the next records are made into: fewer rows than it holds only at the end of the
+     * file or at a failure. A method of its own, called once a block, rather than a loop inside {@link #readAhead},
+     * which runs once a file: when the compiled code of the reading is thrown away (the first file to end takes a
+     * branch it had never taken, and the other files' readers share that code) the next block starts in the code
+     * compiled before, where a loop running since the file's start would go on in the interpreter until compiled
+     * again (about a second of every other reader's time).
+     */
+    private Block fill(Object[] b, boolean countChars) {
+        int n = 0;
+        long chars = 0;
+        try {
+            for (SourceRecord r; n < b.length && (r = in.next()) != null; n++) {
+                if (countChars) {
+                    chars += chars(r);
+                }
+                b[n] = parse.apply(r); // n counts the row only once it is made: not one that failed
+            }
+        } catch (RuntimeException | Error e) {
+            return new Block(n, chars, e);
+        }
+        return new Block(n, chars, null);
     }
 
     /** Records a block holds when its records are about {@code chars / records} characters each: 16 to 512. */
