@@ -1,6 +1,7 @@
 package rfm.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rfm.ingest.OrderParserTest.pick;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -144,10 +145,5 @@ class InteractionParserTest {
         assertThat(parser.fast(new SourceRecord(2, new String[] {"IA10000003", "C0796334", "2026-08-12 15:40:00", "SURVEY",
                 "IN", "1", ""}))).isEqualTo(new InteractionRow("C0796334", LocalDateTime.of(2026, 8, 12, 15, 40), "SURVEY",
                 false, 1, ""));
-    }
-
-    /** One of the first two (usual) values two times in three, else any. */
-    private static String pick(Random random, String[] values) {
-        return values[random.nextInt(3) > 0 ? random.nextInt(2) : random.nextInt(values.length)];
     }
 }

@@ -89,8 +89,8 @@ class OrderParserTest {
                 .isEqualTo(new OrderRow("SO1", "C1", LocalDate.of(2020, 5, 13), new BigDecimal("-3.00"), false));
     }
 
-    /** One of the first two (usual) values two times in three, else any. */
-    private static String pick(Random random, String[] values) {
+    /** One of the first two (usual) values two times in three, else any (the parsers' fast-path tests). */
+    static String pick(Random random, String[] values) {
         return values[random.nextInt(3) > 0 ? random.nextInt(2) : random.nextInt(values.length)];
     }
 
