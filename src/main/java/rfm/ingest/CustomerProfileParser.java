@@ -13,7 +13,7 @@ public final class CustomerProfileParser {
     private static final Set<String> NO = Set.of("false", "0", "no", "n", "否", "");
 
     private final IngestSettings settings;
-    private final Header header;
+    private final int columns;
     /* Column of each field (-1 for one the file does not have), looked up once per file rather than on every row. */
     private final int customerId;
     private final int optOut;
@@ -31,7 +31,7 @@ public final class CustomerProfileParser {
 
     public CustomerProfileParser(Header header, IngestSettings settings) {
         this.settings = settings;
-        this.header = header;
+        this.columns = header.size();
         this.customerId = header.index("customer_id");
         this.optOut = header.index("opt_out");
         this.createdAt = header.index("created_at");
@@ -46,7 +46,7 @@ public final class CustomerProfileParser {
     }
 
     public Parsed<CustomerProfile> parse(SourceRecord r) {
-        Parsed<CustomerProfile> shape = Parsed.badShape(r, header.size());
+        Parsed<CustomerProfile> shape = Parsed.badShape(r, columns);
         if (shape != null) {
             return shape;
         }

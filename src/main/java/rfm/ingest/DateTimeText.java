@@ -138,7 +138,12 @@ public final class DateTimeText {
      */
     public int epochDay(String text) {
         long second = epochSecond(text);
-        return second == ASK_PARSE_SECOND ? ASK_PARSE : (int) Math.floorDiv(second, SECONDS_PER_DAY);
+        return second == ASK_PARSE_SECOND ? ASK_PARSE : epochDayOf(second);
+    }
+
+    /** The epoch day a time given as {@link #epochSecond} falls on. */
+    static int epochDayOf(long epochSecond) {
+        return (int) Math.floorDiv(epochSecond, SECONDS_PER_DAY);
     }
 
     /**

@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 public record InteractionRow(String customerId, long occurredSecond, String channel, boolean outbound,
                              Integer satisfaction, String topic) {
 
-    private static final int SECONDS_PER_DAY = 86_400;
-
     public InteractionRow(String customerId, LocalDateTime occurredAt, String channel, boolean outbound,
                           Integer satisfaction, String topic) {
         this(customerId, occurredAt.toEpochSecond(ZoneOffset.UTC), channel, outbound, satisfaction, topic);
@@ -24,7 +22,7 @@ public record InteractionRow(String customerId, long occurredSecond, String chan
 
     /** The epoch day of the date it occurred on. */
     public int occurredDay() {
-        return (int) Math.floorDiv(occurredSecond, SECONDS_PER_DAY);
+        return DateTimeText.epochDayOf(occurredSecond);
     }
 
     public boolean survey() {

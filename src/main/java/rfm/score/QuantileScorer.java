@@ -40,11 +40,8 @@ public final class QuantileScorer implements RfmScorer {
             fromBelow[k - 1] = atLeastFifths(k, n) - 1;
             fromAbove[4 - k] = n - atLeastFifths(k, n);
         }
-        long[] recencyAbove = atRanks(recency, fromAbove); // R counts the buyers with more days: passes when below
-        long[] recencyBounds = new long[4];
-        for (int k = 1; k <= 4; k++) {
-            recencyBounds[k - 1] = recencyAbove[4 - k];
-        }
+        // R counts the buyers with more days: passes when below (the order of the four does not matter to a count)
+        long[] recencyBounds = atRanks(recency, fromAbove);
         long[] frequencyBounds = atRanks(frequency, fromBelow);
         long[] money = asLongs(monetary); // selecting numbers, not BigDecimal objects all over the heap
         long[] moneyBounds = money != null ? atRanks(money, fromBelow) : null;
