@@ -28,6 +28,14 @@ import rfm.job.NightlyRun;
 public class RfmApplication {
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            // the build's AOT processing (spring-boot-maven-plugin process-aot) starts the application to record its
+            // bean definitions. Conditions are decided then, once: the run's own properties that conditions read are
+            // given as every run gives them (a database URL, H2's or PostgreSQL's alike; Spring Batch's launcher off)
+            application(EncodingsAhead.none(), Map.of("spring.datasource.url", "jdbc:h2:mem:aot",
+                    "spring.batch.job.enabled", "false")).run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(rfm.generate.ShopGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -81,12 +89,7 @@ public class RfmApplication {
         try (lock; outputLock) {
             ExitCode code;
             int livePercent;
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RfmApplication.class)
-                    .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
-                    .bannerMode(Banner.Mode.OFF)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .properties(springProperties(options, job, db))
+            try (ConfigurableApplicationContext context = application(encodingsAhead, springProperties(options, job, db))
                     .run()) {
                 NightlyCommand command = context.getBean(NightlyCommand.class);
                 code = options.backfill() ? backfill(command, options) : command.run(options);
@@ -96,6 +99,15 @@ public class RfmApplication {
             DatabaseCompaction.compactIfMostlyDead(db, livePercent); // the job's connections are closed by now
             return code.code();
         }
+    }
+
+    private static SpringApplicationBuilder application(EncodingsAhead encodingsAhead, Map<String, Object> properties) {
+        return new SpringApplicationBuilder(RfmApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
+                .bannerMode(Banner.Mode.OFF)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(properties);
     }
 
     private static int livePercent(ConfigurableApplicationContext context) {
