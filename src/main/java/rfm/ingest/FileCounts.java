@@ -55,10 +55,6 @@ public final class FileCounts {
         rowsRead++;
     }
 
-    public void read(long rows) {
-        rowsRead += rows;
-    }
-
     public void used() {
         used++;
     }

@@ -17,8 +17,11 @@ import java.util.function.Function;
 public final class PrefetchedInput<T> implements AutoCloseable {
 
     private static final int BLOCK = 512;
-    /** Blocks read ahead at most: room for the reader to go on while the step folds a chunk of 20,000 rows. */
-    private static final int BLOCKS_AHEAD = 64;
+    /**
+     * Blocks read ahead at most: room for the reader to go on while the step's thread folds the rows before them.
+     * The step takes rows from here as it folds them (see rfm.job.ParsedBlock), so this need not hold a chunk.
+     */
+    private static final int BLOCKS_AHEAD = 16;
     /**
      * Characters a block holds at most, as the file's first records measure them: wide records (a customers.csv
      * with long notes) come in smaller blocks, so that the read-ahead stays near {@code BLOCKS_AHEAD} times this.

@@ -1,7 +1,6 @@
 package rfm.job;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import rfm.ingest.Header;
 import rfm.ingest.CsvInput;
+import rfm.ingest.FileCounts;
 import rfm.ingest.InputFile;
 import rfm.ingest.Parsed;
 import rfm.ingest.PrefetchedInput;
@@ -32,6 +32,8 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
     private long recordsInFile;
     private long skipRecords;
     private PrefetchedInput<Parsed<?>> in;
+    /** The open file's counts. */
+    private FileCounts counts;
     private boolean faultArmed;
 
     InputFileReader(IngestRun current, InputFile file, int blockSize) {
@@ -67,6 +69,11 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
         fileIndex = files.size();
     }
 
+    /** Rows a block holds at most: a chunk's. */
+    int blockSize() {
+        return blockSize;
+    }
+
     int fileIndex() {
         return fileIndex;
     }
@@ -80,7 +87,10 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
         return headers.get(fileName);
     }
 
-    /** The next block of rows of one file, or null when every file has been read. */
+    /**
+     * The next block of rows of one file, or null when every file has been read. The block holds its first row;
+     * the step's writer takes the others with {@link ParsedBlock#next()}.
+     */
     @Override
     public ParsedBlock read() {
         while (true) {
@@ -91,30 +101,36 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
                 open();
             }
             String fileName = in.fileName();
-            List<Parsed<?>> block = new ArrayList<>(Math.min(blockSize, 8192));
-            while (block.size() < blockSize) {
-                Parsed<?> r = in.next();
-                if (r == null) {
-                    finishFile(); // a block never spans two files
-                    break;
-                }
-                recordsInFile++;
-                if (faultArmed) {
-                    FaultInjection.check(r.source());
-                }
-                block.add(r);
-            }
-            if (!block.isEmpty()) {
-                current.get().counts(fileName).read(block.size());
-                return new ParsedBlock(fileName, block);
+            Parsed<?> first = take(); // a block never spans two files
+            if (first != null) {
+                return new ParsedBlock(fileName, first, blockSize, this);
             }
         }
+    }
+
+    /** The open file's next row, or null at its end, when the file is finished and the next one is to be opened. */
+    Parsed<?> take() {
+        if (in == null) {
+            return null;
+        }
+        Parsed<?> r = in.next();
+        if (r == null) {
+            finishFile();
+            return null;
+        }
+        recordsInFile++;
+        if (faultArmed) {
+            FaultInjection.check(r.source());
+        }
+        counts.read();
+        return r;
     }
 
     private void open() {
         CsvInput csv = current.get().openInput(file, files.get(fileIndex));
         in = new PrefetchedInput<>(csv, file.parser(csv.header(), current.get().job().ingestSettings(file)));
         headers.put(in.fileName(), in.header());
+        counts = current.get().counts(in.fileName());
         recordsInFile = 0;
         for (; skipRecords > 0; skipRecords--) { // records the failed run had already committed
             if (in.next() == null) {
@@ -125,7 +141,7 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
     }
 
     private void finishFile() {
-        current.get().counts(in.fileName()).sha256(in.sha256Hex());
+        counts.sha256(in.sha256Hex());
         in.close();
         in = null;
         fileIndex++;

@@ -1,6 +1,7 @@
 package rfm.job;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,8 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
     /** Rows prefetched for at a time, before they are added. */
     private static final int AHEAD = 16;
+    /** Rows folded, then handed to the journal thread, at a time at most (see {@link #group}). */
+    private static final int MAX_GROUP = 4096;
 
     private final IngestRun current;
     private final InputFile input;
@@ -44,6 +47,12 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
     private int prefetched;
     /** The customers of the valid rows of the group being prefetched. */
     private final String[] customers = new String[AHEAD];
+    /**
+     * Rows folded, then handed to the journal thread, at a time: a fifth of a chunk, at most {@link #MAX_GROUP}, so
+     * that a fraction of a chunk is in flight instead of all of it, with few enough hand-overs (each wakes the
+     * journal thread) that they cost little.
+     */
+    private final int group;
     /** Writes the journal beside the fold; started with the first chunk. */
     private ExecutorService journalThread;
 
@@ -52,28 +61,51 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         this.input = input;
         this.reader = reader;
         this.checkpoint = checkpoint;
+        this.group = Math.max(1, Math.min(MAX_GROUP, reader.blockSize() / 5));
     }
 
+    /**
+     * Folds a chunk's rows as it takes them from the reader, a group at a time, and hands each folded group to the
+     * journal thread, which writes its records while the next group is folded. At most two groups are between
+     * the reader and the journal, instead of the whole chunk.
+     */
     @Override
     public void write(Chunk<? extends ParsedBlock> chunk) throws IOException {
         IngestJournal journal = checkpoint.journal();
-        List<? extends ParsedBlock> blocks = chunk.getItems();
-        Future<?> journaled = journalThread().submit(() -> {
-            for (ParsedBlock block : blocks) {
-                journal(block.rows(), journal);
-            }
-            return null;
-        });
+        CustomerLedger ledger = current.get().ledger();
+        Future<?> journaled = null;
         try {
-            for (ParsedBlock block : blocks) {
-                fold(block);
+            for (ParsedBlock block : chunk.getItems()) {
+                FileCounts counts = current.get().counts(block.file());
+                for (List<Parsed<?>> rows = take(block); !rows.isEmpty(); rows = take(block)) {
+                    fold(rows, ledger, counts);
+                    if (journaled != null) {
+                        await(journaled); // the group before: written while this one was folded
+                    }
+                    List<Parsed<?>> folded = rows;
+                    journaled = journalThread().submit(() -> {
+                        journal(folded, journal);
+                        return null;
+                    });
+                }
             }
         } catch (RuntimeException | Error e) {
             awaitQuietly(journaled, e);
             throw e;
         }
-        await(journaled);
+        if (journaled != null) {
+            await(journaled);
+        }
         current.get().flushRejects(input);
+    }
+
+    /** The block's next rows, up to a group of them; empty once it has none left. */
+    private List<Parsed<?>> take(ParsedBlock block) {
+        List<Parsed<?>> rows = new ArrayList<>(group);
+        for (Parsed<?> row; rows.size() < group && (row = block.next()) != null; ) {
+            rows.add(row);
+        }
+        return rows;
     }
 
     private ExecutorService journalThread() {
@@ -111,6 +143,9 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
     /** After the fold failed: the journal must not be written to once the step goes on to close it. */
     private static void awaitQuietly(Future<?> journaled, Throwable failure) {
+        if (journaled == null) {
+            return;
+        }
         try {
             await(journaled);
         } catch (IOException | RuntimeException | Error e) {
@@ -141,10 +176,7 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         }
     }
 
-    private void fold(ParsedBlock block) {
-        CustomerLedger ledger = current.get().ledger();
-        FileCounts counts = current.get().counts(block.file());
-        List<Parsed<?>> rows = block.rows();
+    private void fold(List<Parsed<?>> rows, CustomerLedger ledger, FileCounts counts) {
         for (int from = 0; from < rows.size(); from += AHEAD) {
             int to = Math.min(rows.size(), from + AHEAD);
             if (input != InputFile.CUSTOMERS) { // a profile touches no book

@@ -100,8 +100,8 @@ class PrefetchedInputTest {
     }
     @Test
     void wideRecordsComeInSmallerBlocksAndStillAllInOrder() throws IOException {
-        // narrow order rows keep blocks of 512; rows of 10,000 characters come 52 to a block, so that 64 blocks read
-        // ahead stay near 64 x 512 K characters; no block is smaller than 16
+        // narrow order rows keep blocks of 512; rows of 10,000 characters come 52 to a block, so that the blocks read
+        // ahead stay near 512 K characters each; no block is smaller than 16
         assertThat(PrefetchedInput.blockSize(512 * 40, 512)).isEqualTo(512);
         assertThat(PrefetchedInput.blockSize(512 * 10_000L, 512)).isEqualTo(52);
         assertThat(PrefetchedInput.blockSize(3 * 10_000_000L, 3)).isEqualTo(16);
