@@ -105,7 +105,8 @@ public class NightlyCommand {
         return badInputCause(t) != null;
     }
 
-    private static Throwable badInputCause(Throwable t) {
+    /** The bad input (or job file) behind a failure, or null when the failure is something else. */
+    static Throwable badInputCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof BadInputException || c instanceof JobFileException) {
                 return c;

@@ -359,6 +359,36 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aBrokenRecordMidChunkIsReportedByFileAndLineWithoutAStackTrace() throws IOException {
+        // chunks of 50 rows are folded 10 at a time: the record of line 300 breaks while its chunk is being folded
+        Path input = tmp.resolve("in");
+        Files.createDirectories(input);
+        Files.copy(SAMPLE.resolve("customers.csv"), input.resolve("customers.csv"));
+        Files.copy(SAMPLE.resolve("interactions.csv"), input.resolve("interactions.csv"));
+        List<String> orders = new ArrayList<>(Files.readAllLines(SAMPLE.resolve("orders.csv"), StandardCharsets.UTF_8));
+        orders.set(299, orders.get(299).replaceFirst(",", ",\"")); // line 300 opens a quote it never closes
+        Files.write(input.resolve("orders.csv"), orders, StandardCharsets.UTF_8);
+        Path logs = tmp.resolve("logs");
+        Path job = tmp.resolve("job.yml");
+        Files.writeString(job, "extends: " + SAMPLE_JOB.toAbsolutePath() + "\noperations:\n  chunk-size: 50\n  log-dir: "
+                + logs.toAbsolutePath() + "\n");
+
+        Run run = run(input, tmp.resolve("out"), tmp.resolve("db"), "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("orders.csv line 300: a quote opened on this line is never closed");
+        assertThat(run.out() + run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.published()).doesNotExist();
+        String log;
+        try (Stream<Path> files = Files.list(logs)) {
+            log = Files.readString(files.findFirst().orElseThrow(), StandardCharsets.UTF_8);
+        }
+        assertThat(log).contains("Step readOrders: FAILED")
+                .contains("Step readOrders stopped at bad input: orders.csv line 300: a quote opened")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void headerOnlyOrdersGiveProspectsOnly() throws IOException {
         Path input = tmp.resolve("in");
         Files.createDirectories(input);
