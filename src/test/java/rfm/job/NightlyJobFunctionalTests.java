@@ -66,6 +66,16 @@ class NightlyJobFunctionalTests {
                 output.resolve(AS_OF));
     }
 
+    /** An input folder with the sample's customers and interactions and these orders. */
+    private Path sampleWithOrders(String ordersCsv) throws IOException {
+        Path input = tmp.resolve("in");
+        Files.createDirectories(input);
+        Files.copy(SAMPLE.resolve("customers.csv"), input.resolve("customers.csv"));
+        Files.copy(SAMPLE.resolve("interactions.csv"), input.resolve("interactions.csv"));
+        Files.writeString(input.resolve("orders.csv"), ordersCsv, StandardCharsets.UTF_8);
+        return input;
+    }
+
     private Run runSample(String name) {
         return run(SAMPLE, tmp.resolve(name).resolve("out"), tmp.resolve(name).resolve("db"));
     }
@@ -338,11 +348,7 @@ class NightlyJobFunctionalTests {
 
     @Test
     void aRunThatFailedOnBadInputResumesOnceTheInputIsFixed() throws IOException {
-        Path input = tmp.resolve("in");
-        Files.createDirectories(input);
-        Files.copy(SAMPLE.resolve("customers.csv"), input.resolve("customers.csv"));
-        Files.copy(SAMPLE.resolve("interactions.csv"), input.resolve("interactions.csv"));
-        Files.writeString(input.resolve("orders.csv"), "order_id,customer_id,order_date,amount\nO1,C001,yesterday,10\n");
+        Path input = sampleWithOrders("order_id,customer_id,order_date,amount\nO1,C001,yesterday,10\n");
         Path out = tmp.resolve("out");
         Path db = tmp.resolve("db");
         Run failed = run(input, out, db);
@@ -361,13 +367,9 @@ class NightlyJobFunctionalTests {
     @Test
     void aBrokenRecordMidChunkIsReportedByFileAndLineWithoutAStackTrace() throws IOException {
         // chunks of 50 rows are folded 10 at a time: the record of line 300 breaks while its chunk is being folded
-        Path input = tmp.resolve("in");
-        Files.createDirectories(input);
-        Files.copy(SAMPLE.resolve("customers.csv"), input.resolve("customers.csv"));
-        Files.copy(SAMPLE.resolve("interactions.csv"), input.resolve("interactions.csv"));
         List<String> orders = new ArrayList<>(Files.readAllLines(SAMPLE.resolve("orders.csv"), StandardCharsets.UTF_8));
         orders.set(299, orders.get(299).replaceFirst(",", ",\"")); // line 300 opens a quote it never closes
-        Files.write(input.resolve("orders.csv"), orders, StandardCharsets.UTF_8);
+        Path input = sampleWithOrders(String.join("\n", orders) + "\n");
         Path logs = tmp.resolve("logs");
         Path job = tmp.resolve("job.yml");
         Files.writeString(job, "extends: " + SAMPLE_JOB.toAbsolutePath() + "\noperations:\n  chunk-size: 50\n  log-dir: "
