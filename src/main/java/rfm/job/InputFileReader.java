@@ -108,11 +108,11 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
         }
     }
 
-    /** The open file's next row, or null at its end, when the file is finished and the next one is to be opened. */
+    /**
+     * The open file's next row, or null at its end, when the file is finished and the next one is to be opened.
+     * A block stops taking at its file's end, so a file is open whenever this is called.
+     */
     Parsed<?> take() {
-        if (in == null) {
-            return null;
-        }
         Parsed<?> r = in.next();
         if (r == null) {
             finishFile();
