@@ -40,11 +40,18 @@ public final class RevisitPlanner {
     private final LocalDate asOf;
     private final byte[] asOfBar;
     private final MessageDigest sha256 = DigestUtils.getSha256Digest();
+    /**
+     * The suggested actions (Chinese, English) per rule and need category (none first), made once: every task of
+     * a rule and need shares the same two strings, instead of two new ones per task (half a million tasks at
+     * large, each written to a task file, whose writer encodes a string it has just seen only once).
+     */
+    private final String[][][] actions;
 
     public RevisitPlanner(RevisitSettings settings, LocalDate asOf) {
         this.settings = settings;
         this.asOf = asOf;
         this.asOfBar = (asOf + "|").getBytes(StandardCharsets.UTF_8);
+        this.actions = new String[settings.rules().size()][NeedCategory.values().length + 1][];
     }
 
     public RevisitPlan plan(List<ScoredCustomer> customers) {
@@ -161,16 +168,22 @@ public final class RevisitPlanner {
         }
         String owner = p.owner().isEmpty() ? settings.unassignedOwner() : p.owner();
         LocalDate due = asOf.plusDays(winner.dueDays());
-        String zh = winner.actionZh();
-        String en = winner.actionEn();
-        NeedCategory need = c.measures().needCategory();
-        NeedAction focus = need == null ? null : settings.needActions().get(need);
-        if (focus != null) {
-            zh = zh + "；" + focus.zh();
-            en = en + "; " + focus.en();
-        }
+        String[] action = action(winner, winnerIndex, c.measures().needCategory());
         return new RevisitTask(taskId(c.customerId(), winner.reason()), c, owner, winner, winnerIndex, due, null,
-                channel(winner, p), zh, en);
+                channel(winner, p), action[0], action[1]);
+    }
+
+    /** A rule's suggested action, Chinese and English, with the need category's focus added when it has one. */
+    private String[] action(RevisitRule rule, int ruleIndex, NeedCategory need) {
+        String[][] ofRule = actions[ruleIndex];
+        int slot = need == null ? 0 : need.ordinal() + 1;
+        String[] action = ofRule[slot];
+        if (action == null) {
+            NeedAction focus = need == null ? null : settings.needActions().get(need);
+            action = ofRule[slot] = focus == null ? new String[] {rule.actionZh(), rule.actionEn()}
+                    : new String[] {rule.actionZh() + "；" + focus.zh(), rule.actionEn() + "; " + focus.en()};
+        }
+        return action;
     }
 
     private boolean inCooldown(ScoredCustomer c) {

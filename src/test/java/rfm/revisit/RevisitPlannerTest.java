@@ -219,6 +219,27 @@ class RevisitPlannerTest {
     }
 
     @Test
+    void onePlannerGivesEachRuleAndNeedItsOwnActionAndSharesIt() {
+        RevisitPlanner planner = planner();
+        RevisitTask price = planner.taskFor(customer().churn(ChurnReason.OVERDUE).need(NeedCategory.PRICE).build());
+        RevisitTask plain = planner.taskFor(customer().churn(ChurnReason.OVERDUE).build());
+        RevisitTask info = planner.taskFor(customer().churn(ChurnReason.OVERDUE).need(NeedCategory.INFO).build());
+        RevisitTask recovery = planner.taskFor(customer().stage(LifecycleStage.CHURNED).survey(2, 179).contacted(200)
+                .need(NeedCategory.PRICE).build());
+        RevisitTask priceAgain = planner.taskFor(customer().churn(ChurnReason.DECLINING).need(NeedCategory.PRICE).build());
+
+        assertThat(price.actionZh()).isEqualTo("电话回访，了解购买减少或不满的原因，提供挽留方案；重点介绍当前优惠与报价");
+        assertThat(plain.actionZh()).isEqualTo("电话回访，了解购买减少或不满的原因，提供挽留方案");
+        assertThat(info.actionZh()).startsWith(plain.actionZh() + "；").isNotEqualTo(price.actionZh());
+        assertThat(recovery.reason()).isEqualTo("SERVICE_RECOVERY");
+        assertThat(recovery.actionZh()).isEqualTo("尽快致电致歉，解决满意度问题；重点介绍当前优惠与报价");
+        assertThat(recovery.actionEn()).endsWith("; focus on current offers and prices");
+        // the same rule and need: the very same strings (the task files' writer encodes each once)
+        assertThat(priceAgain.actionZh()).isSameAs(price.actionZh());
+        assertThat(priceAgain.actionEn()).isSameAs(price.actionEn());
+    }
+
+    @Test
     void taskIdsAreStableForCustomerReasonAndDate() {
         RevisitTask a = taskOf(customer().churn(ChurnReason.OVERDUE));
         RevisitTask b = taskOf(customer().churn(ChurnReason.DECLINING).need(NeedCategory.INFO));
