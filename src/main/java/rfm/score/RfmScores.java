@@ -12,10 +12,13 @@ public record RfmScores(int r, int f, int m) {
     }
 
     private static final RfmScores[] ALL = new RfmScores[125];
+    /** {@link #code()} of each, by the same index: one string per combination, not one per customer and file. */
+    private static final String[] CODES = new String[125];
 
     static {
         for (int i = 0; i < ALL.length; i++) {
             ALL[i] = new RfmScores(i / 25 + 1, i / 5 % 5 + 1, i % 5 + 1);
+            CODES[i] = "" + ALL[i].r + ALL[i].f + ALL[i].m;
         }
     }
 
@@ -35,7 +38,7 @@ public record RfmScores(int r, int f, int m) {
 
     /** The three digits, e.g. {@code 545}. */
     public String code() {
-        return "" + r + f + m;
+        return CODES[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
     }
 
     /** (f + m) / 2, exact. */
