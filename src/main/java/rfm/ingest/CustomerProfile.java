@@ -106,6 +106,21 @@ public final class CustomerProfile {
         return text(phoneEnd, contact.length);
     }
 
+    /** {@link #name()} as the UTF-8 bytes kept, for writers that copy them as they are (no String made). */
+    public Utf8Text nameUtf8() {
+        return new Utf8Text(contact, 0, nameEnd);
+    }
+
+    /** {@link #phone()} as the UTF-8 bytes kept. */
+    public Utf8Text phoneUtf8() {
+        return new Utf8Text(contact, nameEnd, phoneEnd);
+    }
+
+    /** {@link #email()} as the UTF-8 bytes kept. */
+    public Utf8Text emailUtf8() {
+        return new Utf8Text(contact, phoneEnd, contact.length);
+    }
+
     public String company() {
         return company;
     }

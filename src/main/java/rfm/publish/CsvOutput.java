@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import rfm.ingest.Utf8Text;
+
 /**
  * The one CSV writer of the project: UTF-8 (optionally with a BOM for Excel/WPS), RFC 4180 quoting, CRLF.
  * Values are written as SPEC says: dates yyyy-MM-dd, booleans true/false, money with 2 decimals (half up)
@@ -106,6 +108,10 @@ public final class CsvOutput implements Closeable {
                 ascii(b ? "true" : "false");
             } else if (v instanceof LocalDate d && d.getYear() >= 1000 && d.getYear() <= 9999) {
                 date(d);
+            } else if (v instanceof BigDecimal money) {
+                money(money);
+            } else if (v instanceof Utf8Text text) {
+                utf8Field(text);
             } else {
                 field(cell(v));
             }
@@ -169,6 +175,45 @@ public final class CsvOutput implements Closeable {
         }
     }
 
+    /**
+     * A text given as its UTF-8 bytes, written as {@code field(cell(text.toString()))} would write it, the bytes
+     * copied as they are. The quoting looks at the same characters: every byte of a character beyond ASCII is
+     * 0x80 or more, so no such byte is a quote, comma, line break or character up to {@code #}. A text with a
+     * quote to double, or one to neutralise, goes the String's way (rare in data).
+     */
+    private void utf8Field(Utf8Text text) {
+        byte[] b = text.bytes();
+        int from = text.from();
+        int to = text.to();
+        if (from == to) {
+            field("");
+            return;
+        }
+        int first = b[from] & 0xFF;
+        boolean quote = first <= '#' || (b[to - 1] & 0xFF) <= ' ';
+        if (neutraliseFormulas && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+                || first == '\r')) {
+            field(cell(text.toString()));
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                field(cell(text.toString()));
+                return;
+            }
+            quote |= c == ',' || c == '\n' || c == '\r';
+        }
+        separator();
+        if (quote) {
+            put((byte) '"');
+        }
+        copy(b, from, to - from);
+        if (quote) {
+            put((byte) '"');
+        }
+    }
+
     /** An ASCII string's chars are its UTF-8 bytes: copied in bulk (a Latin-1 string's bytes as they are). */
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is the copy of the low bytes that is wanted here
     private void copyAscii(String value, int n) {
@@ -184,13 +229,17 @@ public final class CsvOutput implements Closeable {
     }
 
     private void copy(byte[] bytes) {
-        if (bytes.length <= buffer.length) {
-            room(bytes.length);
-            System.arraycopy(bytes, 0, buffer, position, bytes.length);
-            position += bytes.length;
+        copy(bytes, 0, bytes.length);
+    }
+
+    private void copy(byte[] bytes, int from, int length) {
+        if (length <= buffer.length) {
+            room(length);
+            System.arraycopy(bytes, from, buffer, position, length);
+            position += length;
         } else {
-            for (byte b : bytes) {
-                put(b);
+            for (int i = from; i < from + length; i++) {
+                put(bytes[i]);
             }
         }
     }
@@ -252,6 +301,34 @@ public final class CsvOutput implements Closeable {
             put((byte) '-');
             v = -v;
         }
+        digits(v);
+    }
+
+    /**
+     * Money: 2 decimals, half up, plain digits, as {@code setScale(2, HALF_UP).toPlainString()} has it; written as
+     * digits when the unscaled value fits a long (any amount of at most 16 digits before the point), with no string
+     * in between.
+     */
+    private void money(BigDecimal value) {
+        BigDecimal m = value.setScale(2, RoundingMode.HALF_UP);
+        if (m.precision() > 18) {
+            field(m.toPlainString());
+            return;
+        }
+        long cents = m.unscaledValue().longValue();
+        separator();
+        if (cents < 0) {
+            put((byte) '-');
+            cents = -cents;
+        }
+        digits(cents / 100);
+        room(3);
+        buffer[position++] = '.';
+        digits((int) (cents % 100), 2);
+    }
+
+    /** A number of 0 or more in as many digits as it has. */
+    private void digits(long v) {
         int digits = 1;
         for (long p = 10; digits < 19 && v >= p; p *= 10) {
             digits++;
@@ -324,9 +401,6 @@ public final class CsvOutput implements Closeable {
     String cell(Object v) {
         if (v == null) {
             return "";
-        }
-        if (v instanceof BigDecimal money) {
-            return money.setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
         if (v instanceof LocalDate date) {
             return date.toString();

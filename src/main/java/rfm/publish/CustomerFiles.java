@@ -48,7 +48,7 @@ public final class CustomerFiles {
                 CustomerProfile p = c.profile();
                 CustomerMeasures m = c.measures();
                 RfmScores s = c.scores();
-                out.row(Arrays.asList(c.customerId(), p.name(), p.owner(), m.recencyDays(), m.frequency(),
+                out.row(Arrays.asList(c.customerId(), p.nameUtf8(), p.owner(), m.recencyDays(), m.frequency(),
                         m.monetary(), m.firstOrderDate(), m.lastOrderDate(),
                         s == null ? null : s.r(), s == null ? null : s.f(), s == null ? null : s.m(),
                         s == null ? null : s.code(), c.segment().code(),
@@ -80,7 +80,7 @@ public final class CustomerFiles {
                 CustomerMeasures m = c.measures();
                 RfmScores s = c.scores();
                 SegmentRule seg = c.segment();
-                files.get(seg.code()).row(Arrays.asList(c.customerId(), p.name(), p.company(), p.phone(), p.email(),
+                files.get(seg.code()).row(Arrays.asList(c.customerId(), p.nameUtf8(), p.company(), p.phoneUtf8(), p.emailUtf8(),
                         p.owner(), seg.code(), seg.nameZh(), seg.nameEn(), s == null ? null : s.code(),
                         s == null ? null : s.r(), s == null ? null : s.f(), s == null ? null : s.m(),
                         c.valueTier() == null ? null : c.valueTier().code(), c.stage().name(), c.churnRisk(),

@@ -33,7 +33,7 @@ public final class HistoryFiles {
                 CustomerState now = d.current();
                 CustomerState before = d.previous();
                 out.row(Arrays.asList(d.customerId(), d.change().name(), String.join("|", d.changedFields()),
-                        d.customer() == null ? null : d.customer().profile().name(),
+                        d.customer() == null ? null : d.customer().profile().nameUtf8(),
                         d.customer() == null ? null : d.customer().profile().owner(),
                         now == null ? null : now.segment(), before == null ? null : before.segment(),
                         now == null ? null : now.lifecycleStage(), before == null ? null : before.lifecycleStage(),

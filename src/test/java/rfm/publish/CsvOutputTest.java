@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import rfm.ingest.Utf8Text;
 
 class CsvOutputTest {
 
@@ -92,6 +95,50 @@ class CsvOutputTest {
         assertThat(row(new BigDecimal("0.125"), new BigDecimal("2.5"), new BigDecimal("188.125"), new BigDecimal("0.124"),
                 new BigDecimal("1234567.891"), new BigDecimal("1E+3"), BigDecimal.ZERO, new BigDecimal("-0.125")))
                 .isEqualTo("0.13,2.50,188.13,0.12,1234567.89,1000.00,0.00,-0.13\r\n");
+    }
+
+    @Test
+    void moneyOfEveryKindIsWrittenAsSetScaleTwoHalfUpToPlainString() throws IOException {
+        Random random = new Random(5);
+        List<BigDecimal> amounts = new ArrayList<>(List.of(new BigDecimal("-0.005"), new BigDecimal("-0.004"),
+                new BigDecimal("99.995"), new BigDecimal("-99.995"), new BigDecimal("9999999999999999.994"),
+                new BigDecimal("9999999999999999.995"), new BigDecimal("-9999999999999999.995"),
+                new BigDecimal("123456789012345678901234567890.125"), new BigDecimal("1E+20"), new BigDecimal("5E-7"),
+                BigDecimal.valueOf(Long.MAX_VALUE, 2), BigDecimal.valueOf(Long.MIN_VALUE, 2)));
+        for (int i = 0; i < 2_000; i++) {
+            long unscaled = random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(2_000_000) - 1_000_000;
+            amounts.add(BigDecimal.valueOf(unscaled, random.nextInt(8) - 2));
+        }
+        StringBuilder expected = new StringBuilder();
+        for (BigDecimal a : amounts) {
+            expected.append(expected.isEmpty() ? "" : ",").append(a.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        }
+        assertThat(write(true, amounts.toArray())).isEqualTo(expected + "\r\n");
+    }
+
+    @Test
+    void aTextGivenAsUtf8BytesIsWrittenAsItsStringWould() throws IOException {
+        String alphabet = "aZ9 \"',\r\n\t#!$=+-@.()中€~\u007f\u0000\ud83d\ude00";
+        Random random = new Random(13);
+        for (boolean neutralise : new boolean[] {true, false}) {
+            List<Object> asStrings = new ArrayList<>();
+            List<Object> asBytes = new ArrayList<>();
+            for (int f = 0; f < 3_000; f++) {
+                StringBuilder v = new StringBuilder();
+                int length = random.nextInt(6);
+                for (int i = 0; i < length; i++) {
+                    char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                    v.append(Character.isSurrogate(c) ? "\ud83d\ude00" : String.valueOf(c));
+                }
+                String text = f % 7 == 0 ? "+86 " + v : v.toString(); // some phone-like texts, left as they are
+                byte[] bytes = ("前" + text + "后").getBytes(StandardCharsets.UTF_8); // a part of a larger array
+                int from = "前".getBytes(StandardCharsets.UTF_8).length;
+                asStrings.add(text);
+                asBytes.add(new Utf8Text(bytes, from, bytes.length - from));
+            }
+            assertThat(write(neutralise, asBytes.toArray())).isEqualTo(write(neutralise, asStrings.toArray()));
+        }
+        assertThat(row(new Utf8Text(new byte[0], 0, 0), "x")).isEqualTo("\"\",x\r\n"); // an empty first field
     }
 
     @Test
