@@ -128,7 +128,10 @@ fi
 # that is already compiled only while its compiled code is small: smaller C2 compilations again. 1000 against the
 # default: medium 0.8 s faster in 5 of 5 alternating pairs (the compiler threads 0.6 s less CPU), large 1.6 s in 3
 # of 4; 500 against 1000: large 1.0 s faster in 4 of 4 (compiler threads 0.8 s less CPU), medium 0.4 s in 4 of 5;
-# 250 measured like 500.
+# 250 measured like 500. H2's code alone reaches C2 at a fifth of those thresholds (CompileThresholdScaling for
+# org.h2): a first night inserts a million customer states, and H2's insert path ran in profiled C1 code for much
+# of it; large 0.9 s faster on average in 9 of 11 alternating pairs (three runs of pairs), the compiler threads
+# 0.3-0.5 s more CPU and the others 0.7-1.3 s less.
 # MaxTenuringThreshold=1 moves what survives a second young collection to the old generation instead of copying
 # it between the survivor spaces up to seven times: a night's long-lived objects (profiles, ids, the scored
 # customers) come in bulk and are copied once more at most; on the large set the young collections' pauses went
@@ -137,6 +140,7 @@ fi
 # spring.aot.enabled below).
 default_opts="-XX:+UseParallelGC -XX:MaxNewSize=320m -XX:MaxTenuringThreshold=1 -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000"
 default_opts+=" -XX:Tier4CompileThreshold=180000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxInlineSize=20 -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
+default_opts+=" -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.h2.*::*,0.2"
 # A big shop's data lives in the heap at up to about 1.4 times the size of its input files (profiles, order ids,
 # tallies, then the scored customers). Left to grow there, the parallel collector gets there by a full collection
 # at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1200 MiB)
