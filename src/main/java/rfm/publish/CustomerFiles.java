@@ -80,8 +80,8 @@ public final class CustomerFiles {
                 CustomerMeasures m = c.measures();
                 RfmScores s = c.scores();
                 SegmentRule seg = c.segment();
-                files.get(seg.code()).row(Arrays.asList(c.customerId(), p.nameUtf8(), p.company(), p.phoneUtf8(), p.emailUtf8(),
-                        p.owner(), seg.code(), seg.nameZh(), seg.nameEn(), s == null ? null : s.code(),
+                files.get(seg.code()).row(Arrays.asList(c.customerId(), p.nameUtf8(), p.company(), p.phoneUtf8(),
+                        p.emailUtf8(), p.owner(), seg.code(), seg.nameZh(), seg.nameEn(), s == null ? null : s.code(),
                         s == null ? null : s.r(), s == null ? null : s.f(), s == null ? null : s.m(),
                         c.valueTier() == null ? null : c.valueTier().code(), c.stage().name(), c.churnRisk(),
                         reasons(c), m.recencyDays(), m.frequency(), m.monetary(), m.lastOrderDate(),

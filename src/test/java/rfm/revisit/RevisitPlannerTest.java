@@ -226,7 +226,8 @@ class RevisitPlannerTest {
         RevisitTask info = planner.taskFor(customer().churn(ChurnReason.OVERDUE).need(NeedCategory.INFO).build());
         RevisitTask recovery = planner.taskFor(customer().stage(LifecycleStage.CHURNED).survey(2, 179).contacted(200)
                 .need(NeedCategory.PRICE).build());
-        RevisitTask priceAgain = planner.taskFor(customer().churn(ChurnReason.DECLINING).need(NeedCategory.PRICE).build());
+        RevisitTask priceAgain = planner.taskFor(customer().churn(ChurnReason.DECLINING).need(NeedCategory.PRICE)
+                .build());
 
         assertThat(price.actionZh()).isEqualTo("电话回访，了解购买减少或不满的原因，提供挽留方案；重点介绍当前优惠与报价");
         assertThat(plain.actionZh()).isEqualTo("电话回访，了解购买减少或不满的原因，提供挽留方案");
