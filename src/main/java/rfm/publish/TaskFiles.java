@@ -48,8 +48,8 @@ public final class TaskFiles {
                 CustomerProfile p = c.profile();
                 CustomerMeasures m = c.measures();
                 out.row(Arrays.asList(t.taskId(), c.customerId(), p.nameUtf8(), p.phoneUtf8(), p.emailUtf8(), t.owner(),
-                        t.reason(), t.priority(), t.dueDate() != null ? t.dueDate() : t.intendedDue(), t.channel(), t.actionZh(),
-                        t.actionEn(), c.stage().name(), c.segment().code(),
+                        t.reason(), t.priority(), t.dueDate() != null ? t.dueDate() : t.intendedDue(), t.channel(),
+                        t.actionZh(), t.actionEn(), c.stage().name(), c.segment().code(),
                         c.valueTier() == null ? null : c.valueTier().code(), m.lastOrderDate(), m.lastContactDate(),
                         m.lastSatisfaction(), CustomerFiles.reasons(c),
                         m.needCategory() == null ? null : m.needCategory().name()));
