@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import rfm.config.JobFile;
 import rfm.history.NightFigures;
 import rfm.ingest.FileCounts;
 import rfm.publish.HtmlReport;
+import rfm.publish.OutputDigests;
 import rfm.publish.RunSummary;
 import rfm.report.ReportFigures;
 
@@ -31,6 +33,8 @@ import rfm.report.ReportFigures;
 class SummaryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SummaryTasklet.class);
+    /** The files this step writes (again, after a restart): their digests are taken once they are written. */
+    private static final Set<String> WRITTEN_HERE = Set.of("report.html", "summary.json", "metrics.prom");
 
     private final NightlyRun run;
     private final RunMetrics metrics;
@@ -42,6 +46,14 @@ class SummaryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        // the output files are hashed on a thread of their own while the report's figures are worked out here
+        try (OutputDigests digests = OutputDigests.start(run.staging(), WRITTEN_HERE)) {
+            summarize(chunkContext, digests);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void summarize(ChunkContext chunkContext, OutputDigests digests) {
         Map<String, Long> rows = new LinkedHashMap<>(run.outputRows());
         run.allCounts().forEach(f -> {
             if (f.rejectedRows() > 0) {
@@ -79,7 +91,7 @@ class SummaryTasklet implements Tasklet {
                         run.effectiveness(), run.followUps().size())
                 .report(report)
                 .inputs(run.allCounts())
-                .outputs(run.staging(), rows)
+                .outputs(run.staging(), rows, digests)
                 .run(started == null ? "" : started.toString(), now.toString(),
                         started == null ? 0 : Duration.between(started, now).toMillis(), stepMillis)
                 .write(run.staging().resolve("summary.json"));
@@ -89,6 +101,5 @@ class SummaryTasklet implements Tasklet {
                         + " {} rows rejected, {} ms so far", run.asOf(), figures.customers(), figures.buyers(),
                 figures.churnRisk(), figures.tasks(), run.revisitPlan().unscheduled().size(), figures.rejects(),
                 started == null ? 0 : Duration.between(started, now).toMillis());
-        return RepeatStatus.FINISHED;
     }
 }

@@ -1,13 +1,8 @@
 package rfm.publish;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +13,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.DigestUtils;
 
 import rfm.classify.ChurnReason;
 import rfm.classify.InteractionTier;
@@ -291,30 +284,19 @@ public final class RunSummary {
         return this;
     }
 
-    /** Row counts and SHA-256 of every file already in the folder (this summary excluded). */
-    public RunSummary outputs(Path folder, Map<String, Long> rowsByFile) {
+    /**
+     * Row counts and SHA-256 of every file already in the folder (this summary excluded), the digests from
+     * {@code digests}, started on the same folder.
+     */
+    public RunSummary outputs(Path folder, Map<String, Long> rowsByFile, OutputDigests digests) {
         Map<String, Object> outputs = new LinkedHashMap<>();
-        List<Path> paths;
-        try (Stream<Path> files = Files.walk(folder)) {
-            paths = files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // hashed on both cores (a million customers make a few hundred megabytes of files); listed in name order
-        List<String> digests = paths.parallelStream().map(p -> {
-            try {
-                return sha256(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p, e);
-            }
-        }).toList();
-        for (int i = 0; i < paths.size(); i++) {
-            String name = folder.relativize(paths.get(i)).toString().replace('\\', '/');
+        for (Path path : OutputDigests.files(folder)) {
+            String name = OutputDigests.name(folder, path);
             Map<String, Object> m = new LinkedHashMap<>();
             if (rowsByFile.containsKey(name)) {
                 m.put("rows", rowsByFile.get(name));
             }
-            m.put("sha256", digests.get(i));
+            m.put("sha256", digests.of(path));
             outputs.put(name, m);
         }
         root.put("outputs", outputs);
@@ -334,20 +316,5 @@ public final class RunSummary {
 
     public void write(Path file) {
         JSON.writeValue(file.toFile(), root);
-    }
-
-    /**
-     * The file's SHA-256, read a megabyte at a time: {@code DigestUtils.sha256Hex(InputStream)} reads 1 KiB at a
-     * time, and at a million customers (some 700 MB of output) those reads cost more than the hashing.
-     */
-    static String sha256(Path p) throws IOException {
-        MessageDigest digest = DigestUtils.getSha256Digest();
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(p)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return Hex.encodeHexString(digest.digest());
     }
 }
