@@ -33,8 +33,11 @@ import rfm.report.ReportFigures;
 class SummaryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SummaryTasklet.class);
+    private static final String REPORT = "report.html";
+    private static final String SUMMARY = "summary.json";
+    private static final String METRICS = "metrics.prom";
     /** The files this step writes (again, after a restart): their digests are taken once they are written. */
-    private static final Set<String> WRITTEN_HERE = Set.of("report.html", "summary.json", "metrics.prom");
+    private static final Set<String> WRITTEN_HERE = Set.of(REPORT, SUMMARY, METRICS);
 
     private final NightlyRun run;
     private final RunMetrics metrics;
@@ -82,7 +85,7 @@ class SummaryTasklet implements Tasklet {
                 run.scored(), job.segmentTable().all(), job.valueTiers(), run.history().segmentMigration(job.segmentTable().all()),
                 run.revisitPlan().scheduled(), job.report().topAtRisk());
         new HtmlReport(job.report(), job.currency().code(), job.windows().monetaryDays())
-                .write(run.staging().resolve("report.html"), report, run.jobFileName(), run.allCounts(), rows);
+                .write(run.staging().resolve(REPORT), report, run.jobFileName(), run.allCounts(), rows);
         log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
         new RunSummary(run.asOf(), run.jobFileName())
                 .customers(run.scored(), figures, job.segmentTable().all(), job.valueTiers())
@@ -94,9 +97,9 @@ class SummaryTasklet implements Tasklet {
                 .outputs(run.staging(), rows, digests)
                 .run(started == null ? "" : started.toString(), now.toString(),
                         started == null ? 0 : Duration.between(started, now).toMillis(), stepMillis)
-                .write(run.staging().resolve("summary.json"));
+                .write(run.staging().resolve(SUMMARY));
         metrics.record(run, execution);
-        metrics.write(run.staging().resolve("metrics.prom"));
+        metrics.write(run.staging().resolve(METRICS));
         log.info("Run summary: as-of {}, {} customers ({} buyers), {} at churn risk, {} revisit tasks ({} unscheduled),"
                         + " {} rows rejected, {} ms so far", run.asOf(), figures.customers(), figures.buyers(),
                 figures.churnRisk(), figures.tasks(), run.revisitPlan().unscheduled().size(), figures.rejects(),

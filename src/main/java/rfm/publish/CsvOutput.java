@@ -182,13 +182,13 @@ public final class CsvOutput implements Closeable {
      * quote to double, or one to neutralise, goes the String's way (rare in data).
      */
     private void utf8Field(Utf8Text text) {
-        byte[] b = text.bytes();
-        int from = text.from();
-        int to = text.to();
-        if (from == to) {
+        if (text.isEmpty()) {
             field("");
             return;
         }
+        byte[] b = text.bytes();
+        int from = text.from();
+        int to = text.to();
         int first = b[from] & 0xFF;
         boolean quote = first <= '#' || (b[to - 1] & 0xFF) <= ' ';
         if (neutraliseFormulas && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
