@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import rfm.config.JobFile;
 import rfm.config.JobFileException;
 import rfm.config.JobFileLoader;
+import rfm.config.LoadedJobFile;
 import rfm.ingest.EncodingsAhead;
 import rfm.job.NightlyCommand;
 import rfm.job.NightlyRun;
@@ -32,7 +33,7 @@ public class RfmApplication {
             // the build's AOT processing (spring-boot-maven-plugin process-aot) starts the application to record its
             // bean definitions. Conditions are decided then, once: the run's own properties that conditions read are
             // given as every run gives them (a database URL, H2's or PostgreSQL's alike; Spring Batch's launcher off)
-            application(EncodingsAhead.none(), Map.of("spring.datasource.url", "jdbc:h2:mem:aot",
+            application(EncodingsAhead.none(), null, Map.of("spring.datasource.url", "jdbc:h2:mem:aot",
                     "spring.batch.job.enabled", "false")).run();
             return;
         }
@@ -89,7 +90,8 @@ public class RfmApplication {
         try (lock; outputLock) {
             ExitCode code;
             int livePercent;
-            try (ConfigurableApplicationContext context = application(encodingsAhead, springProperties(options, job, db))
+            try (ConfigurableApplicationContext context = application(encodingsAhead, new LoadedJobFile(options.jobFile(), job),
+                    springProperties(options, job, db))
                     .run()) {
                 NightlyCommand command = context.getBean(NightlyCommand.class);
                 code = options.backfill() ? backfill(command, options) : command.run(options);
@@ -101,9 +103,15 @@ public class RfmApplication {
         }
     }
 
-    private static SpringApplicationBuilder application(EncodingsAhead encodingsAhead, Map<String, Object> properties) {
+    private static SpringApplicationBuilder application(EncodingsAhead encodingsAhead, LoadedJobFile jobFile,
+                                                        Map<String, Object> properties) {
         return new SpringApplicationBuilder(RfmApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead))
+                .initializers(c -> {
+                    c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead);
+                    if (jobFile != null) {
+                        c.getBeanFactory().registerSingleton("loadedJobFile", jobFile);
+                    }
+                })
                 .bannerMode(Banner.Mode.OFF)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

@@ -29,7 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import rfm.history.HistoryStore;
 import rfm.measure.CustomerLedger;
 
+import rfm.config.JobFile;
 import rfm.config.JobFileLoader;
+import rfm.config.LoadedJobFile;
 import rfm.ingest.EncodingsAhead;
 import rfm.ingest.InputFile;
 
@@ -56,8 +58,11 @@ public class NightlyJobConfiguration {
                           @Value("#{jobParameters['input']}") String input,
                           @Value("#{jobParameters['output']}") String output,
                           @Value("#{jobParameters['jobFile']}") String jobFile,
-                          ObjectProvider<EncodingsAhead> encodingsAhead) {
-        return new NightlyRun(JobFileLoader.load(Path.of(jobFile)), jobFile, asOf, Path.of(input), Path.of(output),
+                          ObjectProvider<EncodingsAhead> encodingsAhead, ObjectProvider<LoadedJobFile> loaded) {
+        // the job file as the command checked it when it started, when it is the same file (see LoadedJobFile)
+        LoadedJobFile started = loaded.getIfAvailable();
+        JobFile job = started == null ? JobFileLoader.load(Path.of(jobFile)) : started.at(Path.of(jobFile));
+        return new NightlyRun(job, jobFile, asOf, Path.of(input), Path.of(output),
                 encodingsAhead.getIfAvailable(EncodingsAhead::none));
     }
 

@@ -1,0 +1,20 @@
+package rfm.config;
+
+import java.nio.file.Path;
+
+/**
+ * A job file as the command read and checked it when it started. The run uses it instead of reading the file a
+ * second time (cold, Spring's binder and the YAML parser cost about 40 ms even then), so a run also uses exactly the
+ * settings that were checked; a backfill's nights all use them too.
+ */
+public record LoadedJobFile(Path path, JobFile job) {
+
+    public LoadedJobFile {
+        path = path.toAbsolutePath().normalize();
+    }
+
+    /** The job file at {@code file}: the one loaded when it is the same path, else read now. */
+    public JobFile at(Path file) {
+        return file.toAbsolutePath().normalize().equals(path) ? job : JobFileLoader.load(file);
+    }
+}
