@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import rfm.classify.ScoredCustomer;
+import rfm.publish.HtmlReport;
 
 /** Measures, scores and classifies every customer; {@link CustomerFilesTasklet} writes the results. */
 class ScoreTasklet implements Tasklet {
@@ -24,6 +25,7 @@ class ScoreTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        HtmlReport.prepareAhead(run.job().report()); // for the summary step, on the core scoring leaves mostly idle
         List<ScoredCustomer> scored = run.job().classifier(run.asOf()).classify(run.ledger().drain()); // the ledger's work is done
         run.scored(scored);
         contribution.incrementWriteCount(scored.size());

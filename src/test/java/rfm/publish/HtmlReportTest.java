@@ -2,11 +2,13 @@ package rfm.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import rfm.config.ReportSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 class HtmlReportTest {
@@ -20,5 +22,15 @@ class HtmlReportTest {
         @SuppressWarnings("unchecked")
         Map<String, List<String>> back = JsonMapper.builder().build().readValue(json, Map.class);
         assertThat(back.get("owners")).containsExactly(hostile);
+    }
+
+    @Test
+    void theEmptyReportThatReadiesTheEngineRendersInBothLanguages() {
+        for (String language : List.of("zh", "en")) {
+            StringWriter out = new StringWriter();
+            new HtmlReport(new ReportSettings(language, 10), "", null).renderEmpty(out);
+            assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("</html>")
+                    .contains(language.equals("zh") ? "lang=\"zh-CN\"" : "lang=\"en\"");
+        }
     }
 }
