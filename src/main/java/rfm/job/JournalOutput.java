@@ -5,9 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The journal's writer: the format of {@link java.io.DataOutputStream} (big-endian numbers, strings as a length
- * and UTF-8 bytes) into a plain byte array, so that a row costs a few array stores instead of a dozen
- * synchronized stream calls. Not thread-safe: one ingest step writes one journal.
+ * The journal's writer: bytes into a plain byte array, so that a row costs a few array stores instead of a dozen
+ * synchronized stream calls, and numbers and lengths as variable-length integers (LEB128: 7 bits a byte, low bits
+ * first), as most of them are small. {@link JournalInput} reads what this writes. Not thread-safe: one ingest step
+ * writes one journal.
  */
 final class JournalOutput implements AutoCloseable {
 
@@ -24,10 +25,6 @@ final class JournalOutput implements AutoCloseable {
         buffer[position++] = (byte) v;
     }
 
-    void writeBoolean(boolean v) throws IOException {
-        writeByte(v ? 1 : 0);
-    }
-
     void writeInt(int v) throws IOException {
         room(4);
         buffer[position] = (byte) (v >>> 24);
@@ -37,20 +34,35 @@ final class JournalOutput implements AutoCloseable {
         position += 4;
     }
 
-    void writeLong(long v) throws IOException {
-        writeInt((int) (v >>> 32));
-        writeInt((int) v);
+    /** An unsigned variable-length integer: 7 bits a byte, low bits first, the high bit set on all but the last. */
+    void writeVarLong(long v) throws IOException {
+        room(10);
+        while ((v & ~0x7FL) != 0) {
+            buffer[position++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buffer[position++] = (byte) v;
     }
 
-    /** A length (int) and the string's UTF-8 bytes; ASCII, the common case, without an intermediate array. */
+    /** A signed number as {@link #writeVarLong} writes it, zigzagged so that small negative ones stay short. */
+    void writeSignedVarLong(long v) throws IOException {
+        writeVarLong((v << 1) ^ (v >> 63));
+    }
+
+    /** The string's UTF-8 bytes after a variable-length count; ASCII, the common case, with no intermediate array. */
     void writeString(String s) throws IOException {
-        int n = s.length();
-        if (n <= 256) {
-            room(4 + n);
-            int start = position + 4;
+        writeString(s, 0);
+    }
+
+    /** As {@link #writeString(String)}, the string from {@code from} on. */
+    void writeString(String s, int from) throws IOException {
+        int n = s.length() - from;
+        if (n < 128) {
+            room(1 + n);
+            int start = position + 1;
             int i = 0;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = s.charAt(from + i);
                 if (c >= 0x80) {
                     break;
                 }
@@ -58,13 +70,13 @@ final class JournalOutput implements AutoCloseable {
                 i++;
             }
             if (i == n) {
-                writeInt(n);
-                position += n;
+                buffer[position] = (byte) n;
+                position = start + n;
                 return;
             }
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeInt(b.length);
+        byte[] b = s.substring(from).getBytes(StandardCharsets.UTF_8);
+        writeVarLong(b.length);
         write(b);
     }
 
