@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A job file as the command read and checked it when it started. The run uses it instead of reading the file a
- * second time (cold, Spring's binder and the YAML parser cost about 40 ms even then), so a run also uses exactly the
- * settings that were checked; a backfill's nights all use them too.
+ * second time (about 40 ms of Spring's binder and the YAML parser, though warm by then), so a run also uses exactly
+ * the settings that were checked; a backfill's nights all use them too.
  */
 public record LoadedJobFile(Path path, JobFile job) {
 
