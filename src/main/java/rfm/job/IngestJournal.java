@@ -52,10 +52,16 @@ final class IngestJournal implements AutoCloseable {
         static final int SHARED_LENGTH = 32;
         static final int SHARED_COUNT = 4096;
 
+        static final int SHAPES = 64;
+        static final int MAX_DIGITS = 18;
+
         String lastOrderId = "";
         int lastOrderDay;
         final List<String> values = new ArrayList<>();
         final Map<String, Integer> numbers = new HashMap<>();
+        /** Customer ids' shapes seen: the text before the trailing digits, and how many digits. */
+        final List<String> heads = new ArrayList<>();
+        final List<Integer> widths = new ArrayList<>();
 
         void seen(String value) {
             if (value.length() <= SHARED_LENGTH && values.size() < SHARED_COUNT) {
@@ -178,7 +184,7 @@ final class IngestJournal implements AutoCloseable {
             switch (type) {
                 case 'O', 'o' -> rows.order(readOrder(in, context, type == 'O'));
                 case 'I' -> {
-                    String customer = in.readString();
+                    String customer = readCustomerId(in, context);
                     long at = in.readSignedVarLong();
                     String channel = readShared(in, context);
                     int flags = in.readByte();
@@ -189,14 +195,14 @@ final class IngestJournal implements AutoCloseable {
                 case 'C' -> {
                     String[] s = new String[9];
                     for (int i = 0; i < s.length; i++) {
-                        s[i] = i < 4 ? in.readString() : readShared(in, context);
+                        s[i] = i == 0 ? readCustomerId(in, context) : i < 4 ? in.readString() : readShared(in, context);
                     }
                     int flags = in.readByte();
                     LocalDate created = (flags & CREATED) != 0 ? LocalDate.ofEpochDay(in.readSignedVarLong()) : null;
                     rows.profile(new CustomerProfile(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8],
                             (flags & OPT_OUT) != 0, created));
                 }
-                case 'R' -> rows.profileRejected(in.readString());
+                case 'R' -> rows.profileRejected(readCustomerId(in, context));
                 default -> throw new IOException("unknown record type " + type);
             }
         }
@@ -209,7 +215,7 @@ final class IngestJournal implements AutoCloseable {
                     + context.lastOrderId.length());
         }
         String orderId = context.lastOrderId.substring(0, (int) shared) + in.readString();
-        String customer = in.readString();
+        String customer = readCustomerId(in, context);
         long day = context.lastOrderDay + in.readSignedVarLong();
         if (day != (int) day) {
             throw new IOException("an order's day is out of range: " + day);
@@ -237,7 +243,7 @@ final class IngestJournal implements AutoCloseable {
         }
         out.writeVarLong(shared);
         out.writeString(id, shared);
-        out.writeString(o.customerId());
+        writeCustomerId(o.customerId());
         out.writeSignedVarLong((long) o.orderDay() - context.lastOrderDay);
         context.lastOrderId = id;
         context.lastOrderDay = o.orderDay();
@@ -252,7 +258,7 @@ final class IngestJournal implements AutoCloseable {
 
     void interaction(InteractionRow i) throws IOException {
         out.writeByte('I');
-        out.writeString(i.customerId());
+        writeCustomerId(i.customerId());
         out.writeSignedVarLong(i.occurredSecond());
         writeShared(i.channel());
         out.writeByte((i.outbound() ? OUTBOUND : 0) | (i.satisfaction() != null ? SATISFACTION : 0));
@@ -264,7 +270,7 @@ final class IngestJournal implements AutoCloseable {
 
     void profile(CustomerProfile p) throws IOException {
         out.writeByte('C');
-        out.writeString(p.customerId());
+        writeCustomerId(p.customerId());
         out.writeString(p.name());
         out.writeString(p.phone());
         out.writeString(p.email());
@@ -280,7 +286,85 @@ final class IngestJournal implements AutoCloseable {
 
     void profileRejected(String customerId) throws IOException {
         out.writeByte('R');
-        out.writeString(customerId);
+        writeCustomerId(customerId);
+    }
+
+    /**
+     * A customer id (9 of an order record's 18 bytes written as text): where it is some text and then up to 18 digits
+     * ({@code C0819302}, {@code 2026001234}), the number of that shape and the digits as a number; a shape not seen
+     * before is numbered next, and its text and digit count follow the number. Any other id: 0 and the id as text.
+     */
+    private void writeCustomerId(String id) throws IOException {
+        int n = id.length();
+        int start = n;
+        while (start > 0 && n - start < Context.MAX_DIGITS) {
+            char c = id.charAt(start - 1);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            start--;
+        }
+        int width = n - start;
+        if (width == 0 || start > Context.SHARED_LENGTH) {
+            out.writeVarLong(0);
+            out.writeString(id);
+            return;
+        }
+        long digits = 0;
+        for (int i = start; i < n; i++) {
+            digits = digits * 10 + (id.charAt(i) - '0');
+        }
+        List<String> heads = context.heads;
+        for (int k = 0; k < heads.size(); k++) {
+            String head = heads.get(k);
+            if (head.length() == start && context.widths.get(k) == width && id.startsWith(head)) {
+                out.writeVarLong(k + 1);
+                out.writeVarLong(digits);
+                return;
+            }
+        }
+        if (heads.size() >= Context.SHAPES) {
+            out.writeVarLong(0);
+            out.writeString(id);
+            return;
+        }
+        heads.add(id.substring(0, start));
+        context.widths.add(width);
+        out.writeVarLong(heads.size());
+        out.writeString(id, 0, start);
+        out.writeVarLong(width);
+        out.writeVarLong(digits);
+    }
+
+    private static String readCustomerId(JournalInput in, Context context) throws IOException {
+        long shape = in.readVarLong();
+        if (shape == 0) {
+            return in.readString();
+        }
+        if (shape == context.heads.size() + 1 && shape <= Context.SHAPES) {
+            String head = in.readString();
+            long width = in.readVarLong();
+            if (width < 1 || width > Context.MAX_DIGITS) {
+                throw new IOException("a customer id's digits are " + width + " long");
+            }
+            context.heads.add(head);
+            context.widths.add((int) width);
+        } else if (shape > context.heads.size()) {
+            throw new IOException("customer id shape " + shape + " was never written");
+        }
+        String head = context.heads.get((int) shape - 1);
+        int width = context.widths.get((int) shape - 1);
+        long digits = in.readVarLong();
+        char[] id = new char[head.length() + width];
+        head.getChars(0, head.length(), id, 0);
+        for (int i = id.length - 1; i >= head.length(); i--) {
+            id[i] = (char) ('0' + digits % 10);
+            digits /= 10;
+        }
+        if (digits != 0) {
+            throw new IOException("a customer id's number has more than " + width + " digits");
+        }
+        return new String(id);
     }
 
     /** A value many rows share: its number once seen, else 0 and the value itself. */

@@ -56,7 +56,12 @@ final class JournalOutput implements AutoCloseable {
 
     /** As {@link #writeString(String)}, the string from {@code from} on. */
     void writeString(String s, int from) throws IOException {
-        int n = s.length() - from;
+        writeString(s, from, s.length());
+    }
+
+    /** As {@link #writeString(String)}, the characters from {@code from} to {@code to}. */
+    void writeString(String s, int from, int to) throws IOException {
+        int n = to - from;
         if (n < 128) {
             room(1 + n);
             int start = position + 1;
@@ -75,7 +80,7 @@ final class JournalOutput implements AutoCloseable {
                 return;
             }
         }
-        byte[] b = s.substring(from).getBytes(StandardCharsets.UTF_8);
+        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
         writeVarLong(b.length);
         write(b);
     }

@@ -87,6 +87,18 @@ class IngestJournalTest {
         rows.add(new CustomerProfile("C0000003", "名".repeat(100), "", "", "某某有限公司", "教育", "华北", "赵磊", "PHONE",
                 false, LocalDate.of(1960, 1, 1)));
         rows.add("rejected C0000009");
+        // customer ids of every shape: digits only, more than 18 digits, no digits, a long head, other digits
+        for (String id : List.of("2026001234", "12345678901234567890123", "客户二", "H".repeat(40) + "7", "C\u0663\u0664",
+                "C007", "C7", "C0000000", "-0")) {
+            rows.add(order("SO9" + id.length(), id, 1, "1", true));
+            rows.add(new InteractionRow(id, 1L, "PHONE", true, null, ""));
+            rows.add("rejected " + id);
+        }
+        for (int k = 0; k < 70; k++) { // more shapes than are numbered
+            rows.add(new InteractionRow("P" + k + "-" + (k * 37), 2L, "PHONE", false, null, ""));
+        }
+        rows.add(new InteractionRow("P3-111", 3L, "PHONE", false, null, ""));
+        rows.add(new InteractionRow("P69-2553", 3L, "PHONE", false, null, ""));
         return rows;
     }
 
