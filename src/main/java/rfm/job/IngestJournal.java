@@ -30,13 +30,15 @@ import rfm.measure.CustomerLedger;
  * A record is written short, as a large night's journals came to about as many bytes as its inputs (750 MB) and
  * writing them cost the job 1.5 s: numbers and lengths as variable-length integers; an order's id as the part that
  * differs from the order before's (exports list orders in id order: {@code SO10000123} after {@code SO10000122} is
- * 3 bytes) and its day as the difference from that order's; the values rows share (channels, topics, companies,
+ * 3 bytes) and its day as the difference from that order's; a customer id of the usual shape ({@code C0819302})
+ * as the number of its shape and its digits as a number; the values rows share (channels, topics, companies,
  * owners, ...) as a number once seen. Each record therefore depends on those before it: a journal is only ever
- * read from its start, and a resumed journal goes on from what its replay left.
+ * read from its start, and a resumed journal goes on from what its replay left. (Large set: 754 MB of journal
+ * before, 243 MB since.)
  */
 final class IngestJournal implements AutoCloseable {
 
-    private static final int MAGIC = 0x524A4E33; // "RJN3": front-coded order ids, shared values, varints
+    private static final int MAGIC = 0x524A4E33; // "RJN3": front-coded order ids, customer ids by shape, shared values, varints
     private static final int AMOUNT_AS_TEXT = -128;
     private static final int OUTBOUND = 1;
     private static final int SATISFACTION = 2;
@@ -44,8 +46,8 @@ final class IngestJournal implements AutoCloseable {
     private static final int CREATED = 2;
 
     /**
-     * What the records so far leave to the next ones: the last order's id and day, and the shared values seen, each
-     * numbered from 1 in the order first written. Only values of at most {@link #SHARED_LENGTH} characters are
+     * What the records so far leave to the next ones: the last order's id and day, the customer ids' shapes seen,
+     * and the shared values seen, each numbered from 1 in the order first written. Only values of at most {@link #SHARED_LENGTH} characters are
      * numbered, at most {@link #SHARED_COUNT} of them (free-text topics would fill it for nothing).
      */
     private static final class Context {
