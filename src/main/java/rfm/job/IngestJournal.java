@@ -47,8 +47,9 @@ final class IngestJournal implements AutoCloseable {
 
     /**
      * What the records so far leave to the next ones: the last order's id and day, the customer ids' shapes seen,
-     * and the shared values seen, each numbered from 1 in the order first written. Only values of at most {@link #SHARED_LENGTH} characters are
-     * numbered, at most {@link #SHARED_COUNT} of them (free-text topics would fill it for nothing).
+     * and the shared values seen, each numbered from 1 in the order first written. Only values of at most
+     * {@link #SHARED_LENGTH} characters are numbered, at most {@link #SHARED_COUNT} of them (free-text topics would
+     * fill it for nothing).
      */
     private static final class Context {
         static final int SHARED_LENGTH = 32;
