@@ -38,7 +38,8 @@ import rfm.measure.CustomerLedger;
  */
 final class IngestJournal implements AutoCloseable {
 
-    private static final int MAGIC = 0x524A4E33; // "RJN3": front-coded order ids, customer ids by shape, shared values, varints
+    /** "RJN3": front-coded order ids, customer ids by shape, shared values, varints. */
+    private static final int MAGIC = 0x524A4E33;
     private static final int AMOUNT_AS_TEXT = -128;
     private static final int OUTBOUND = 1;
     private static final int SATISFACTION = 2;
@@ -175,7 +176,8 @@ final class IngestJournal implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(upTo);
             }
-            return new IngestJournal(file, new JournalOutput(Files.newOutputStream(file, StandardOpenOption.APPEND)), context);
+            JournalOutput out = new JournalOutput(Files.newOutputStream(file, StandardOpenOption.APPEND));
+            return new IngestJournal(file, out, context);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replay " + file, e);
         }

@@ -110,7 +110,8 @@ class IngestJournalTest {
             rows.add(new InteractionRow("C" + random.nextInt(100), random.nextLong(), "CH" + random.nextInt(9),
                     random.nextBoolean(), random.nextBoolean() ? null : random.nextInt(11), "topic " + i % 5_000));
             rows.add(order("SO" + (20_000_000 + i * 3 + random.nextInt(3)), "C" + random.nextInt(100),
-                    19_000 + random.nextInt(2_000), random.nextInt(100_000) + "." + random.nextInt(100), random.nextBoolean()));
+                    19_000 + random.nextInt(2_000), random.nextInt(100_000) + "." + random.nextInt(100),
+                    random.nextBoolean()));
         }
         Path file = dir.resolve("orders.journal");
         try (IngestJournal journal = IngestJournal.create(file, "fingerprint")) {
