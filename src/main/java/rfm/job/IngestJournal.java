@@ -63,9 +63,7 @@ final class IngestJournal implements AutoCloseable {
         int lastOrderDay;
         final List<String> values = new ArrayList<>();
         final Map<String, Integer> numbers = new HashMap<>();
-        /** Customer ids' shapes seen: the text before the trailing digits, and how many digits. */
-        final List<String> heads = new ArrayList<>();
-        final List<Integer> widths = new ArrayList<>();
+        final List<Shape> shapes = new ArrayList<>();
 
         void seen(String value) {
             if (value.length() <= SHARED_LENGTH && values.size() < SHARED_COUNT) {
@@ -73,6 +71,10 @@ final class IngestJournal implements AutoCloseable {
                 numbers.put(value, values.size());
             }
         }
+    }
+
+    /** A customer id's shape: the text before its trailing digits, and how many digits. */
+    private record Shape(String head, int width) {
     }
 
     /** Where a replay's rows go: the ledger, or a test's list. */
@@ -247,7 +249,7 @@ final class IngestJournal implements AutoCloseable {
             shared--; // never between the two halves of a character
         }
         out.writeVarLong(shared);
-        out.writeString(id, shared);
+        out.writeString(id, shared, id.length());
         writeCustomerId(o.customerId());
         out.writeSignedVarLong((long) o.orderDay() - context.lastOrderDay);
         context.lastOrderId = id;
@@ -276,9 +278,9 @@ final class IngestJournal implements AutoCloseable {
     void profile(CustomerProfile p) throws IOException {
         out.writeByte('C');
         writeCustomerId(p.customerId());
-        out.writeString(p.name());
-        out.writeString(p.phone());
-        out.writeString(p.email());
+        out.writeUtf8(p.nameUtf8()); // the bytes the profile keeps, not decoded and encoded again
+        out.writeUtf8(p.phoneUtf8());
+        out.writeUtf8(p.emailUtf8());
         for (String s : new String[] {p.company(), p.industry(), p.region(), p.owner(), p.preferredChannel()}) {
             writeShared(s);
         }
@@ -319,46 +321,45 @@ final class IngestJournal implements AutoCloseable {
         for (int i = start; i < n; i++) {
             digits = digits * 10 + (id.charAt(i) - '0');
         }
-        List<String> heads = context.heads;
-        for (int k = 0; k < heads.size(); k++) {
-            String head = heads.get(k);
-            if (head.length() == start && context.widths.get(k) == width && id.startsWith(head)) {
+        List<Shape> shapes = context.shapes;
+        for (int k = 0; k < shapes.size(); k++) {
+            Shape shape = shapes.get(k);
+            if (shape.width() == width && shape.head().length() == start && id.startsWith(shape.head())) {
                 out.writeVarLong(k + 1);
                 out.writeVarLong(digits);
                 return;
             }
         }
-        if (heads.size() >= Context.SHAPES) {
+        if (shapes.size() >= Context.SHAPES) {
             out.writeVarLong(0);
             out.writeString(id);
             return;
         }
-        heads.add(id.substring(0, start));
-        context.widths.add(width);
-        out.writeVarLong(heads.size());
+        shapes.add(new Shape(id.substring(0, start), width));
+        out.writeVarLong(shapes.size());
         out.writeString(id, 0, start);
         out.writeVarLong(width);
         out.writeVarLong(digits);
     }
 
     private static String readCustomerId(JournalInput in, Context context) throws IOException {
-        long shape = in.readVarLong();
-        if (shape == 0) {
+        long number = in.readVarLong();
+        if (number == 0) {
             return in.readString();
         }
-        if (shape == context.heads.size() + 1 && shape <= Context.SHAPES) {
+        if (number == context.shapes.size() + 1 && number <= Context.SHAPES) {
             String head = in.readString();
             long width = in.readVarLong();
             if (width < 1 || width > Context.MAX_DIGITS) {
                 throw new IOException("a customer id's digits are " + width + " long");
             }
-            context.heads.add(head);
-            context.widths.add((int) width);
-        } else if (shape > context.heads.size()) {
-            throw new IOException("customer id shape " + shape + " was never written");
+            context.shapes.add(new Shape(head, (int) width));
+        } else if (number > context.shapes.size()) {
+            throw new IOException("customer id shape " + number + " was never written");
         }
-        String head = context.heads.get((int) shape - 1);
-        int width = context.widths.get((int) shape - 1);
+        Shape shape = context.shapes.get((int) number - 1);
+        String head = shape.head();
+        int width = shape.width();
         long digits = in.readVarLong();
         char[] id = new char[head.length() + width];
         head.getChars(0, head.length(), id, 0);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import rfm.ingest.Utf8Text;
+
 /**
  * The journal's writer: bytes into a plain byte array, so that a row costs a few array stores instead of a dozen
  * synchronized stream calls, and numbers and lengths as variable-length integers (LEB128: 7 bits a byte, low bits
@@ -51,12 +53,7 @@ final class JournalOutput implements AutoCloseable {
 
     /** The string's UTF-8 bytes after a variable-length count; ASCII, the common case, with no intermediate array. */
     void writeString(String s) throws IOException {
-        writeString(s, 0);
-    }
-
-    /** As {@link #writeString(String)}, the string from {@code from} on. */
-    void writeString(String s, int from) throws IOException {
-        writeString(s, from, s.length());
+        writeString(s, 0, s.length());
     }
 
     /** As {@link #writeString(String)}, the characters from {@code from} to {@code to}. */
@@ -85,16 +82,26 @@ final class JournalOutput implements AutoCloseable {
         write(b);
     }
 
+    /** UTF-8 bytes as {@link #writeString} writes a string's: their count, then the bytes as they are. */
+    void writeUtf8(Utf8Text text) throws IOException {
+        writeVarLong(text.to() - text.from());
+        write(text.bytes(), text.from(), text.to() - text.from());
+    }
+
     private void write(byte[] b) throws IOException {
-        if (b.length > buffer.length - position) {
+        write(b, 0, b.length);
+    }
+
+    private void write(byte[] b, int from, int length) throws IOException {
+        if (length > buffer.length - position) {
             drain();
-            if (b.length > buffer.length) {
-                out.write(b);
+            if (length > buffer.length) {
+                out.write(b, from, length);
                 return;
             }
         }
-        System.arraycopy(b, 0, buffer, position, b.length);
-        position += b.length;
+        System.arraycopy(b, from, buffer, position, length);
+        position += length;
     }
 
     private void room(int bytes) throws IOException {

@@ -73,10 +73,8 @@ public final class HtmlReport {
      * @param outputRows the rows of each output file written so far (summary.json adds checksums)
      */
     public void write(Path file, ReportFigures figures, String jobFile, List<FileCounts> inputs, Map<String, Long> outputRows) {
-        Context context = new Context(Locale.forLanguageTag(settings.language()));
         Map<String, String> t = labels();
-        context.setVariable("lang", settings.chinese() ? "zh-CN" : "en");
-        context.setVariable("t", t);
+        Context context = context(t);
         context.setVariable("asOf", figures.asOf().toString());
         context.setVariable("previousRun", figures.previousRun() == null ? null : figures.previousRun().toString());
         Path jobName = Path.of(jobFile).getFileName();
@@ -97,8 +95,6 @@ public final class HtmlReport {
         context.setVariable("outputs", new TreeMap<>(outputRows).entrySet().stream()
                 .map(e -> Map.of("file", e.getKey(), "rows", count(e.getValue()))).toList());
         context.setVariable("data", scriptJson(chartData(figures, t)));
-        context.setVariable("echarts", ECHARTS);
-        context.setVariable("script", SCRIPT);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             ENGINE.process("report", context, out);
         } catch (IOException e) {
@@ -126,9 +122,7 @@ public final class HtmlReport {
 
     /** The report with every figure and list empty (see {@link #prepareAhead}). */
     void renderEmpty(Writer out) {
-        Context context = new Context(Locale.forLanguageTag(settings.language()));
-        context.setVariable("lang", settings.chinese() ? "zh-CN" : "en");
-        context.setVariable("t", labels());
+        Context context = context(labels());
         for (String text : List.of("asOf", "jobFile", "jobPath", "currency", "revenueWindow", "atRiskTitle")) {
             context.setVariable(text, "");
         }
@@ -136,9 +130,17 @@ public final class HtmlReport {
             context.setVariable(list, List.of());
         }
         context.setVariable("data", scriptJson(Map.of()));
+        ENGINE.process("report", context, out);
+    }
+
+    /** What every rendering of the page has: its language, its labels and the inlined scripts. */
+    private Context context(Map<String, String> t) {
+        Context context = new Context(Locale.forLanguageTag(settings.language()));
+        context.setVariable("lang", settings.chinese() ? "zh-CN" : "en");
+        context.setVariable("t", t);
         context.setVariable("echarts", ECHARTS);
         context.setVariable("script", SCRIPT);
-        ENGINE.process("report", context, out);
+        return context;
     }
 
     private Map<String, String> labels() {
