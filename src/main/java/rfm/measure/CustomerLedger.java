@@ -43,7 +43,7 @@ public final class CustomerLedger {
     private final OrderBook orders = new OrderBook(id -> watches.get(id));
     private OrderIdSet orderIds = new OrderIdSet();
     private final InteractionBook interactions = new InteractionBook(id -> watches.get(id));
-    private final Map<String, CustomerProfile> profiles = new HashMap<>();
+    private Map<String, CustomerProfile> profiles = new HashMap<>();
     private final Set<String> rejectedProfiles = new HashSet<>();
 
     public CustomerLedger(MeasureSettings settings) {
@@ -60,6 +60,19 @@ public final class CustomerLedger {
     public void expectOrders(long rows) {
         if (orderIds != null && orderIds.size() == 0) {
             orderIds = new OrderIdSet(rows);
+        }
+    }
+
+    /**
+     * About how many customers the rows will name (a guess, e.g. from customers.csv's size), so that the tables
+     * numbering them are made that large at once instead of doubling on the way; before the first row.
+     */
+    public void expectCustomers(long customers) {
+        int n = (int) Math.min(customers, 1 << 26);
+        orders.records.expect(n);
+        interactions.records.expect(n);
+        if (profiles.isEmpty() && n > 0) {
+            profiles = new HashMap<>((int) (n / 0.75f) + 1);
         }
     }
 

@@ -61,6 +61,11 @@ final class CustomerRecords {
         return n;
     }
 
+    /** See {@link IdIndex#expect}; before the first customer. */
+    void expect(int customers) {
+        index.expect(customers);
+    }
+
     /** See {@link IdIndex#peek}. */
     void peek(String[] customerIds, int count, int[] numbers) {
         index.peek(customerIds, count, numbers);

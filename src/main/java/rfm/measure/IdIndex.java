@@ -44,6 +44,27 @@ final class IdIndex {
     private int[] peekSlot = new int[0];
     private long[] peekHead = new long[0];
 
+    /**
+     * Makes room at once for about this many ids (a guess; more or fewer are fine), so that the table does not
+     * double, and copy itself, on the way there: at a million ids the smaller tables it would go through come to
+     * as much again, all of it long-lived enough to reach the old generation. Only while the index is empty.
+     */
+    void expect(int ids) {
+        if (size > 0 || ids <= 0) {
+            return;
+        }
+        int count = slotCount();
+        while (ids * 4L > count * 3L && count < 1 << 28) {
+            count <<= 1;
+        }
+        if (count > slotCount()) {
+            slots = new long[count * STRIDE];
+        }
+        if (ids > slotOf.length) {
+            slotOf = new int[ids];
+        }
+    }
+
     /** The id's number, given it now if it is new. */
     int add(String id) {
         if (!pack(id)) {

@@ -52,8 +52,28 @@ class IdIndexTest {
 
     @Test
     void agreesWithAHashMapOverManyIdsAcrossGrowth() {
-        IdIndex index = new IdIndex();
+        agreesWithAHashMap(new IdIndex());
+    }
+
+    @Test
+    void anIndexMadeLargeAtOnceAgreesWhateverTheGuess() {
+        for (int guess : new int[] {1, 10_000, 100_000, 1_000_000}) {
+            IdIndex index = new IdIndex();
+            index.expect(guess);
+            agreesWithAHashMap(index);
+        }
+        IdIndex started = new IdIndex();
+        started.add("C1");
+        started.expect(1_000_000); // only while empty: the ids already numbered stay where they are
+        assertThat(started.indexOf("C1")).isZero();
+        agreesWithAHashMap(started);
+    }
+
+    private static void agreesWithAHashMap(IdIndex index) {
         Map<String, Integer> expected = new HashMap<>();
+        for (int n = 0; n < index.size(); n++) {
+            expected.put(index.id(n), n);
+        }
         Random random = new Random(7);
         for (int i = 0; i < 300_000; i++) {
             String id = switch (random.nextInt(5)) {
