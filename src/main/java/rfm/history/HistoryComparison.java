@@ -3,10 +3,12 @@ package rfm.history;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import rfm.classify.LifecycleStage;
@@ -46,8 +48,13 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
         CustomerState[] current = new CustomerState[customers.size()];
         int[] changed = new int[current.length];
         int n = 0;
+        // equal states shared: a few thousand distinct ones among a million customers, which keep them to the end
+        // of the run (one object each was 48 MB more for the old generation at a million)
+        Map<CustomerState, CustomerState> distinct = new HashMap<>();
         for (int i = 0; i < current.length; i++) {
-            current[i] = CustomerState.of(customers.get(i), previous.get(i), asOf);
+            CustomerState state = CustomerState.of(customers.get(i), previous.get(i), asOf);
+            CustomerState same = distinct.putIfAbsent(state, state);
+            current[i] = same == null ? state : same;
             if (current[i].differsFrom(previous.get(i))) {
                 changed[n++] = i;
             }
@@ -78,24 +85,32 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
     /** Customers new tonight, changed in a CRM field, or gone; ordered by customer id. */
     public List<Delta> crmDelta() {
         List<Delta> delta = new ArrayList<>();
+        forEachCrmDelta(delta::add);
+        return delta;
+    }
+
+    /**
+     * As {@link #crmDelta()}, one at a time: on a first night every customer is in the delta, and a list of them
+     * all would be a million objects more kept until the file is written.
+     */
+    public void forEachCrmDelta(Consumer<Delta> delta) {
         List<PreviousStates.Gone> gone = previous.gone();
         int g = 0;
         for (int i = 0; i < current.length; i++) {
             String id = customers.get(i).customerId();
             for (; g < gone.size() && gone.get(g).customerId().compareTo(id) < 0; g++) {
-                delta.add(goneDelta(gone.get(g)));
+                delta.accept(goneDelta(gone.get(g)));
             }
             CustomerState before = previous.get(i);
             List<String> changed = current[i].crmChangesSince(before);
             if (!changed.isEmpty()) {
-                delta.add(new Delta(id, before == null ? Change.NEW : Change.CHANGED, changed, customers.get(i),
+                delta.accept(new Delta(id, before == null ? Change.NEW : Change.CHANGED, changed, customers.get(i),
                         before, current[i]));
             }
         }
         for (; g < gone.size(); g++) {
-            delta.add(goneDelta(gone.get(g)));
+            delta.accept(goneDelta(gone.get(g)));
         }
-        return delta;
     }
 
     private static Delta goneDelta(PreviousStates.Gone gone) {

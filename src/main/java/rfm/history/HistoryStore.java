@@ -76,7 +76,7 @@ public class HistoryStore {
 
     /** Every customer's state on a recorded night, into {@code into}. */
     public void statesOn(LocalDate night, PreviousStates into) {
-        Map<Object, Object> shared = new HashMap<>(); // a few distinct segments, stages and dates, a million customers
+        Map<Object, Object> shared = new HashMap<>(); // a few distinct values and states, a million customers
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier, r_score,"
                     + " f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
@@ -86,9 +86,10 @@ public class HistoryStore {
             ps.setObject(2, night);
             return ps;
         }, (ResultSet rs) -> {
-            into.put(rs.getString(1), new CustomerState(share(shared, rs.getString(2)), share(shared, rs.getString(3)),
-                    share(shared, rs.getString(4)), score(rs, 5), score(rs, 6), score(rs, 7), rs.getBoolean(8),
-                    share(shared, rs.getObject(9, LocalDate.class))), rs.getLong(10));
+            // equal states shared too: a few thousand distinct ones among a million customers
+            into.put(rs.getString(1), share(shared, new CustomerState(share(shared, rs.getString(2)),
+                    share(shared, rs.getString(3)), share(shared, rs.getString(4)), score(rs, 5), score(rs, 6),
+                    score(rs, 7), rs.getBoolean(8), share(shared, rs.getObject(9, LocalDate.class)))), rs.getLong(10));
         });
     }
 

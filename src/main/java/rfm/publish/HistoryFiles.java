@@ -29,7 +29,7 @@ public final class HistoryFiles {
      */
     public static long writeCrmDelta(Path file, HistoryComparison night, boolean bom, boolean neutraliseFormulas) {
         try (CsvOutput out = CsvOutput.create(file, CRM_DELTA_COLUMNS, bom, neutraliseFormulas)) {
-            for (HistoryComparison.Delta d : night.crmDelta()) {
+            night.forEachCrmDelta(d -> {
                 CustomerState now = d.current();
                 CustomerState before = d.previous();
                 out.row(Arrays.asList(d.customerId(), d.change().name(), String.join("|", d.changedFields()),
@@ -41,7 +41,7 @@ public final class HistoryFiles {
                         now == null ? null : now.churnRisk(), before == null ? null : before.churnRisk(),
                         d.customer() == null ? null : CustomerFiles.reasons(d.customer()),
                         now == null ? null : now.segmentSince(), night.previousRun(), night.asOf()));
-            }
+            });
             return out.rows();
         }
     }
