@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,15 @@ public final class RevisitPlanner {
      * large, each written to a task file, whose writer encodes a string it has just seen only once).
      */
     private final String[][][] actions;
+    /** Per rule, the date its tasks are due: one object shared by all of them (half a million at large). */
+    private final LocalDate[] dueDates;
 
     public RevisitPlanner(RevisitSettings settings, LocalDate asOf) {
         this.settings = settings;
         this.asOf = asOf;
         this.asOfBar = (asOf + "|").getBytes(StandardCharsets.UTF_8);
         this.actions = new String[settings.rules().size()][NeedCategory.values().length + 1][];
+        this.dueDates = settings.rules().stream().map(rule -> asOf.plusDays(rule.dueDays())).toArray(LocalDate[]::new);
     }
 
     public RevisitPlan plan(List<ScoredCustomer> customers) {
@@ -167,9 +169,9 @@ public final class RevisitPlanner {
             return null;
         }
         String owner = p.owner().isEmpty() ? settings.unassignedOwner() : p.owner();
-        LocalDate due = asOf.plusDays(winner.dueDays());
+        LocalDate due = dueDates[winnerIndex];
         String[] action = action(winner, winnerIndex, c.measures().needCategory());
-        return new RevisitTask(taskId(c.customerId(), winner.reason()), c, owner, winner, winnerIndex, due, null,
+        return new RevisitTask(taskIdBits(c.customerId(), winner.reason()), c, owner, winner, winnerIndex, due, null,
                 channel(winner, p), action[0], action[1]);
     }
 
@@ -220,12 +222,18 @@ public final class RevisitPlanner {
     }
 
     /**
-     * Stable: the same customer, reason and as-of date always give the same id ("T" and the first 16 hex digits of
-     * the SHA-256 of {@code asOf|customerId|reason}). One digest per planner: a planner plans on one thread.
+     * A task's id ({@link RevisitTask#taskId}) as 64 bits, the first 8 bytes of the SHA-256 of
+     * {@code asOf|customerId|reason}, the first highest. Stable: the same customer, reason and as-of date always
+     * give the same id. One digest per planner: a planner plans on one thread.
      */
-    String taskId(String customerId, String reason) {
+    long taskIdBits(String customerId, String reason) {
         sha256.update(asOfBar);
         sha256.update((customerId + "|" + reason).getBytes(StandardCharsets.UTF_8));
-        return "T" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
+        byte[] digest = sha256.digest();
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = bits << 8 | (digest[i] & 0xFF);
+        }
+        return bits;
     }
 }

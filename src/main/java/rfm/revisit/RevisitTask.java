@@ -1,15 +1,23 @@
 package rfm.revisit;
 
 import java.time.LocalDate;
+import java.util.HexFormat;
 
 import rfm.classify.ScoredCustomer;
 
 /**
  * One revisit task: who, by when, how and why. {@code dueDate} is null for a task that did not fit in the
  * owner's capacity before the horizon; {@code intendedDue} is the rule's due date before any overflow.
+ * {@code idBits} are the 64 bits its {@link #taskId()} shows in hex (half a million tasks at large keep a long
+ * each instead of a string each).
  */
-public record RevisitTask(String taskId, ScoredCustomer customer, String owner, RevisitRule rule, int ruleIndex,
+public record RevisitTask(long idBits, ScoredCustomer customer, String owner, RevisitRule rule, int ruleIndex,
                           LocalDate intendedDue, LocalDate dueDate, String channel, String actionZh, String actionEn) {
+
+    /** The stable task id: "T" and 16 hex digits. */
+    public String taskId() {
+        return "T" + HexFormat.of().toHexDigits(idBits);
+    }
 
     public String reason() {
         return rule.reason();
@@ -24,6 +32,6 @@ public record RevisitTask(String taskId, ScoredCustomer customer, String owner, 
     }
 
     RevisitTask scheduledOn(LocalDate day) {
-        return new RevisitTask(taskId, customer, owner, rule, ruleIndex, intendedDue, day, channel, actionZh, actionEn);
+        return new RevisitTask(idBits, customer, owner, rule, ruleIndex, intendedDue, day, channel, actionZh, actionEn);
     }
 }
