@@ -80,6 +80,41 @@ class OrderIdSetTest {
     }
 
     @Test
+    void ascendingIdsWithCarriesFarApartAreKeptInBlocksAndFoundAgain() {
+        // ids placed in order whose packed values jump by 2^32 and more (a carry into the sixth character from the
+        // end, or a longer id), which start a block early, and differences of 2^31 and more within a block, which
+        // must compare unsigned; then every id again, and ids between them, out of order
+        List<String> inOrder = new ArrayList<>();
+        // (6 bits a character: the sixth from the end is worth 2^30, so '0' to '2' is 2^31 and '3' to '7' 2^32)
+        for (char a = '0'; a <= '3'; a++) {
+            for (char b : "0237AZ".toCharArray()) {
+                for (int n = 0; n < 20; n++) {
+                    inOrder.add("SO" + a + "0" + b + String.format("%05d", n * 4999));
+                }
+                inOrder.add("SO" + a + "0" + b + "Z9999");
+            }
+        }
+        inOrder.add("SO99999999X"); // one character longer: above every id before it
+        OrderIdSet ids = new OrderIdSet(inOrder.size());
+        Set<String> reference = new HashSet<>();
+        for (String id : inOrder) {
+            assertThat(ids.add(id)).as(id).isTrue();
+            reference.add(id);
+        }
+        Random random = new Random(3);
+        List<String> again = new ArrayList<>(inOrder);
+        for (int i = 0; i < 20_000; i++) {
+            again.add("SO" + random.nextInt(4) + "0" + "0237AZ".charAt(random.nextInt(6))
+                    + String.format("%05d", random.nextInt(20) * 4999 + (random.nextBoolean() ? 0 : 1)));
+        }
+        java.util.Collections.shuffle(again, random);
+        for (String id : again) {
+            assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
+        }
+        assertThat(ids.size()).isEqualTo(reference.size());
+    }
+
+    @Test
     void idsInDescendingOrderAllGoToTheTable() {
         OrderIdSet ids = new OrderIdSet(10);
         for (int i = 99_999; i >= 0; i--) {
