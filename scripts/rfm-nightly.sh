@@ -145,10 +145,12 @@ fi
 default_opts="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxNewSize=320m -XX:MaxTenuringThreshold=1 -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000"
 default_opts+=" -XX:Tier4CompileThreshold=180000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxInlineSize=20 -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
 default_opts+=" -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.h2.*::*,0.2"
-# A big shop's data lives in the heap at up to about 1.4 times the size of its input files (profiles, order ids,
+# A big shop's data lives in the heap at up to about 1.5 times the size of its input files (profiles, order ids,
 # tallies, then the scored customers). Left to grow there, the parallel collector gets there by a full collection
-# at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1200 MiB)
-# leaves three (1.2 s), for about 150 MiB more peak memory. Inputs under about 370 MB keep the JVM's default.
+# at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1250 MiB)
+# leaves none at large (since the eighteenth pass: 830-850 MB reach the old generation in all, which then holds
+# 930; at 1.4 times, 1200 MiB, it held 880, too close: 1.3 s of full collection whenever a run went past it), for
+# about 150 MiB more peak memory. Inputs under about 340 MB keep the JVM's default.
 # That heap is also touched once at start (AlwaysPreTouch): otherwise the collector touched each page of the old
 # generation for the first time while promoting into it, every page fault a stop of all threads.
 # The heap is in 2 MiB pages where the kernel offers them for the asking (transparent huge pages in 'madvise' or
@@ -160,12 +162,12 @@ fi
 input="$(arg_value --input)"
 if [[ -n "$input" && -d "$input" ]]; then
   input_bytes="$(find "$input" -maxdepth 1 -type f -name '*.csv' -printf '%s\n' 2>/dev/null | awk '{s += $1} END {printf "%d", s}')"
-  initial_mb=$(( ${input_bytes:-0} / 1048576 * 7 / 5 ))
-  if (( initial_mb > 1200 )); then initial_mb=1200; fi
+  initial_mb=$(( ${input_bytes:-0} / 1048576 * 3 / 2 ))
+  if (( initial_mb > 1250 )); then initial_mb=1250; fi
   if (( initial_mb >= 512 )); then
     default_opts+=" -Xms${initial_mb}m -XX:+AlwaysPreTouch"
   elif (( ${input_bytes:-0} >= 64 * 1048576 )); then
-    # Mid-sized inputs (64-370 MB) start at 512 MiB, untouched, instead of the JVM's default of a 64th of the
+    # Mid-sized inputs (64-340 MB) start at 512 MiB, untouched, instead of the JVM's default of a 64th of the
     # machine's memory: with that default (384 MiB here) the medium set's old generation ran a few MB short of
     # its live data in some runs and paid a full collection (0.3 s) for it; on a smaller machine it would pay
     # several. The pages are touched only as the heap fills: peak RSS the same (medium 668-677 MiB).
