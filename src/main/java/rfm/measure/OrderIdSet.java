@@ -19,9 +19,8 @@ import java.util.List;
  *
  * <p>Any other id's UTF-8 bytes go one after another into pages of 1 MiB, and its table slot holds where they
  * start, how long they are, and some bits of its hash to skip most byte comparisons. At 10 million ascending
- * short ids the set is the run alone, about 42 MB written in order (8 bytes an id before the run was kept in blocks;
- * a table for them would be 134 MB read at random, a HashSet of Strings about 1 GB). Pages are never copied when
- * the set grows.
+ * short ids the set is the run alone, about 42 MB written in order (a table for them would be 134 MB read at
+ * random, a HashSet of Strings about 1 GB). Pages are never copied when the set grows.
  */
 final class OrderIdSet {
 
