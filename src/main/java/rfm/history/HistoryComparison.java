@@ -82,16 +82,10 @@ public record HistoryComparison(LocalDate asOf, LocalDate previousRun, LocalDate
         return changed.length + previous.gone().size();
     }
 
-    /** Customers new tonight, changed in a CRM field, or gone; ordered by customer id. */
-    public List<Delta> crmDelta() {
-        List<Delta> delta = new ArrayList<>();
-        forEachCrmDelta(delta::add);
-        return delta;
-    }
-
     /**
-     * As {@link #crmDelta()}, one at a time: on a first night every customer is in the delta, and a list of them
-     * all would be a million objects more kept until the file is written.
+     * Customers new tonight, changed in a CRM field, or gone, ordered by customer id, one at a time: on a first
+     * night every customer is in the delta, and a list of them all would be a million objects more kept until the
+     * file is written.
      */
     public void forEachCrmDelta(Consumer<Delta> delta) {
         List<PreviousStates.Gone> gone = previous.gone();

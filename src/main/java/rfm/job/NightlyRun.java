@@ -98,13 +98,19 @@ public class NightlyRun {
                 counts.put(c.file(), c);
             }
         }
-        ledger.expectOrders(rowsGuess(inputFiles.get(InputFile.ORDERS)));
-        ledger.expectCustomers(rowsGuess(inputFiles.get(InputFile.CUSTOMERS)));
+        long orderRows = rowsGuess(inputFiles.get(InputFile.ORDERS));
+        long interactionRows = rowsGuess(inputFiles.get(InputFile.INTERACTIONS));
+        long customerRows = rowsGuess(inputFiles.get(InputFile.CUSTOMERS));
+        ledger.expectOrders(orderRows);
+        // a file names at most as many customers as it has rows, and most shops' rows name the customers they list
+        ledger.expectCustomers(Math.min(orderRows, customerRows), Math.min(interactionRows, customerRows),
+                customerRows);
     }
 
     /**
      * The rows the files hold, guessed from their size and the lines in their first MiB, less a tenth (the
-     * order ids' set starts a quarter above the guess; the customers' tables leave room). A hint only: 0 when unsure.
+     * order ids' set and the customers' tables are made a quarter above their guesses). A hint only: 0 when unsure
+     * or when there is no file.
      */
     private static long rowsGuess(List<Path> files) {
         long rows = 0;

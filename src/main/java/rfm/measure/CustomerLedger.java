@@ -64,16 +64,22 @@ public final class CustomerLedger {
     }
 
     /**
-     * About how many customers the rows will name (a guess, e.g. from customers.csv's size), so that the tables
-     * numbering them are made that large at once instead of doubling on the way; before the first row.
+     * About how many customers the order rows, the interaction rows and the profiles will name (guesses, e.g. from
+     * the files' sizes; 0 when unknown), so that the tables numbering them are made that large at once instead of
+     * doubling on the way; before the first row. Each table is made a quarter larger than its guess, and for at most
+     * 2^24 customers (past that it grows as it goes).
      */
-    public void expectCustomers(long customers) {
-        int n = (int) Math.min(customers, 1 << 26);
-        orders.records.expect(n);
-        interactions.records.expect(n);
-        if (profiles.isEmpty() && n > 0) {
-            profiles = new HashMap<>((int) (n / 0.75f) + 1);
+    public void expectCustomers(long orderCustomers, long interactionCustomers, long profileRows) {
+        orders.records.expect(roomFor(orderCustomers));
+        interactions.records.expect(roomFor(interactionCustomers));
+        int p = roomFor(profileRows);
+        if (profiles.isEmpty() && p > 0) {
+            profiles = new HashMap<>((int) (p / 0.75f) + 1);
         }
+    }
+
+    private static int roomFor(long guess) {
+        return (int) Math.min(Math.max(guess, 0) + Math.max(guess, 0) / 4, 1 << 24);
     }
 
     /** Customers to follow row by row (see {@link CustomerWatch}); set before the first row. */

@@ -3,6 +3,7 @@ package rfm.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -107,7 +108,7 @@ class OrderIdSetTest {
             again.add("SO" + random.nextInt(4) + "0" + "0237AZ".charAt(random.nextInt(6))
                     + String.format("%05d", random.nextInt(20) * 4999 + (random.nextBoolean() ? 0 : 1)));
         }
-        java.util.Collections.shuffle(again, random);
+        Collections.shuffle(again, random);
         for (String id : again) {
             assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
         }
