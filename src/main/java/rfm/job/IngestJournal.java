@@ -313,8 +313,7 @@ final class IngestJournal implements AutoCloseable {
         }
         int width = n - start;
         if (width == 0 || start > Context.SHARED_LENGTH) {
-            out.writeVarLong(0);
-            out.writeString(id);
+            writeIdAsText(id);
             return;
         }
         long digits = 0;
@@ -331,8 +330,7 @@ final class IngestJournal implements AutoCloseable {
             }
         }
         if (shapes.size() >= Context.SHAPES) {
-            out.writeVarLong(0);
-            out.writeString(id);
+            writeIdAsText(id);
             return;
         }
         shapes.add(new Shape(id.substring(0, start), width));
@@ -340,6 +338,12 @@ final class IngestJournal implements AutoCloseable {
         out.writeString(id, 0, start);
         out.writeVarLong(width);
         out.writeVarLong(digits);
+    }
+
+    /** A customer id of no numbered shape: 0, then the id as text. */
+    private void writeIdAsText(String id) throws IOException {
+        out.writeVarLong(0);
+        out.writeString(id);
     }
 
     private static String readCustomerId(JournalInput in, Context context) throws IOException {
