@@ -65,16 +65,19 @@ public final class Encodings {
         }
     }
 
-    /* detect() checks eight bytes at a time for ASCII, as a little-endian long */
+    /* detect() checks 32 bytes at a time for ASCII, as four little-endian longs */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     /**
-     * UTF-8 when the file starts with a UTF-8 BOM or all of it is valid UTF-8; else GB18030, unless the bytes that
-     * are not valid UTF-8 come after valid multi-byte UTF-8 characters (UTF-8 text with a few broken bytes:
-     * reading all of it as GB18030 would garble every line). The file is checked as bytes, eight at a time while
-     * they are ASCII, each other sequence by the well-formed UTF-8 table of the Unicode standard (what a strict
-     * {@code CharsetDecoder} accepts), and the offset given for bad bytes is where their sequence starts.
+     * UTF-8 when the file starts with a UTF-8 BOM or its first character outside ASCII is a well-formed UTF-8
+     * sequence (or it has none); else GB18030. Only the bytes up to that first character are read: the answer
+     * cannot change after it (UTF-8 text with a few broken bytes later is still UTF-8, as reading all of it as
+     * GB18030 would garble every line; the reader stops the run at the line of those bytes, naming it). The bytes
+     * are checked 32 and then eight at a time while they are ASCII, the first other sequence by the well-formed
+     * UTF-8 table of the Unicode standard (what a strict {@code CharsetDecoder} accepts), and the offset given is
+     * where it starts.
+     * (Reading whole files to the end took 0.9 s of CPU at the start of a large night: 860 MB.)
      */
     public static Detected detect(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -84,11 +87,15 @@ public final class Encodings {
                 return new Detected(StandardCharsets.UTF_8, "UTF-8 byte order mark");
             }
             long offset = 0; // of buffer[0] in the file
-            boolean multibyte = false;
             while (true) {
                 boolean end = n < buffer.length; // readNBytes fills the buffer but at the end of the file
                 int i = 0;
                 while (i < n) {
+                    if (i <= n - 4 * Long.BYTES && (((long) LONGS.get(buffer, i) | (long) LONGS.get(buffer, i + 8)
+                            | (long) LONGS.get(buffer, i + 16) | (long) LONGS.get(buffer, i + 24)) & HIGH_BITS) == 0) {
+                        i += 4 * Long.BYTES; // a large export's orders are ASCII to the end
+                        continue;
+                    }
                     if (i <= n - Long.BYTES && ((long) LONGS.get(buffer, i) & HIGH_BITS) == 0) {
                         i += Long.BYTES;
                         continue;
@@ -99,12 +106,10 @@ public final class Encodings {
                     }
                     int length = sequence(buffer, i, n);
                     if (length > 0) {
-                        multibyte = true;
-                        i += length;
+                        return new Detected(StandardCharsets.UTF_8, "UTF-8 text (its first character outside ASCII, at byte "
+                                + (offset + i) + ", is UTF-8)");
                     } else if (length == CUT) {
                         break; // the rest of the buffer starts a character: read on, or the file ends inside it
-                    } else if (multibyte) {
-                        return new Detected(StandardCharsets.UTF_8, "UTF-8 text, but not valid UTF-8 at byte " + (offset + i));
                     } else {
                         return new Detected(GB18030, "not valid UTF-8 at byte " + (offset + i));
                     }

@@ -141,7 +141,7 @@ class CsvInputTest {
         Path plain = dir.resolve("a.csv");
         Files.writeString(plain, "order_id\n张伟\n");
         assertThat(Encodings.detect(plain).charset().name()).isEqualTo("UTF-8");
-        assertThat(Encodings.detect(plain).why()).isEqualTo("valid UTF-8");
+        assertThat(Encodings.detect(plain).why()).isEqualTo("UTF-8 text (its first character outside ASCII, at byte 9, is UTF-8)");
         Path bom = dir.resolve("b.csv");
         Files.write(bom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', '\n'});
         assertThat(Encodings.detect(bom).why()).contains("byte order mark");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -56,7 +54,17 @@ class EncodingsTest {
     void chineseInUtf8AfterMegabytesOfAsciiIsUtf8() throws IOException {
         Encodings.Detected d = Encodings.detect(file(ascii(3 << 20), "张伟,王芳\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(d.why()).isEqualTo("valid UTF-8");
+        assertThat(d.why()).isEqualTo("UTF-8 text (its first character outside ASCII, at byte " + (3 << 20) + ", is UTF-8)");
+    }
+
+    @Test
+    void utf8TextWithBrokenBytesLaterIsUtf8AndTheirLineIsFound() throws IOException {
+        // decided at the first character (reading all of it as GB18030 would garble every line); the reader stops
+        // the run at the broken bytes' line
+        Path p = file("id,name\n1,张伟\n".getBytes(StandardCharsets.UTF_8), ascii(3 << 20), new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'});
+        assertThat(Encodings.detect(p)).isEqualTo(new Encodings.Detected(StandardCharsets.UTF_8,
+                "UTF-8 text (its first character outside ASCII, at byte 10, is UTF-8)"));
+        assertThat(Encodings.lineOfFirstError(p, StandardCharsets.UTF_8)).isEqualTo(3 + (3 << 20) / 64);
     }
 
     @Test
@@ -68,15 +76,15 @@ class EncodingsTest {
     }
 
     @Test
-    void onlyAsciiIsUtf8() throws IOException {
-        assertThat(Encodings.detect(file(ascii(2 << 20))).charset()).isEqualTo(StandardCharsets.UTF_8);
+    void onlyAsciiIsValidUtf8() throws IOException {
+        assertThat(Encodings.detect(file(ascii(2 << 20)))).isEqualTo(new Encodings.Detected(StandardCharsets.UTF_8, "valid UTF-8"));
     }
 
     @Test
     void answersAsAStrictDecoderReadingTheWholeFileDoes() throws IOException {
         // random files of ASCII, UTF-8 characters of 2 to 4 bytes, GB18030 Chinese, stray bytes, sequences cut short
         // or ended by the file, and characters across the 1 MiB read buffer's end: the same charset and reason as
-        // the JDK's strict UTF-8 decoder gives (how detection worked before it checked the bytes itself)
+        // the JDK's strict UTF-8 decoder gives for the first character outside ASCII
         Random random = new Random(20261204L);
         String[] texts = {"张伟", "é", "€", "𠀀", "😀", "\uFFFF", "\uD7FF", "\uE000", "\u0080", "\u07FF", "\u0800", "\uFFFD"};
         for (int round = 0; round < 400; round++) {
@@ -116,61 +124,34 @@ class EncodingsTest {
         }
     }
 
-    private static boolean allAscii(byte[] b, int n) {
-        int any = 0;
-        for (int i = 0; i < n; i++) {
-            any |= b[i];
+    /**
+     * Detection by the JDK's strict UTF-8 decoder: the first byte outside ASCII found one at a time, then the
+     * decoder given that byte and the (at most) three after it.
+     */
+    private static Encodings.Detected decoderDetect(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        if (b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            return new Encodings.Detected(StandardCharsets.UTF_8, "UTF-8 byte order mark");
         }
-        return any >= 0;
+        int first = 0;
+        while (first < b.length && b[first] >= 0) {
+            first++;
+        }
+        if (first == b.length) {
+            return new Encodings.Detected(StandardCharsets.UTF_8, "valid UTF-8");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer chars = CharBuffer.allocate(8);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(b, first, Math.min(4, b.length - first)), chars, false);
+        if (chars.position() > 0) {
+            return new Encodings.Detected(StandardCharsets.UTF_8, "UTF-8 text (its first character outside ASCII, at byte "
+                    + first + ", is UTF-8)");
+        }
+        if (result.isError()) {
+            return new Encodings.Detected(Encodings.GB18030, "not valid UTF-8 at byte " + first);
+        }
+        return new Encodings.Detected(Encodings.GB18030, "not valid UTF-8 at the end of the file"); // cut short by it
     }
-
-    /** Detection as it was before the bytes were checked by hand: the file read through a strict UTF-8 decoder. */
-        private static Encodings.Detected decoderDetect(Path file) {
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 20];
-                int n = in.readNBytes(buffer, 0, buffer.length);
-                if (n >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
-                    return new Encodings.Detected(StandardCharsets.UTF_8, "UTF-8 byte order mark");
-                }
-                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-                CharBuffer chars = CharBuffer.allocate(buffer.length);
-                ByteBuffer bytes = ByteBuffer.allocate(buffer.length + 8);
-                long offset = 0;
-                boolean multibyte = false;
-                while (n > 0) {
-                    if (bytes.position() == 0 && allAscii(buffer, n)) { // most of an export: nothing to decode
-                        offset += n;
-                        n = in.readNBytes(buffer, 0, buffer.length);
-                        continue;
-                    }
-                    bytes.put(buffer, 0, n).flip();
-                    CoderResult result = decoder.decode(bytes, chars, false);
-                    chars.flip();
-                    while (!multibyte && chars.hasRemaining()) {
-                        multibyte = chars.get() > 0x7F;
-                    }
-                    if (result.isError()) {
-                        if (multibyte) {
-                            // UTF-8 text with some broken bytes: reading it all as GB18030 would garble every line
-                            return new Encodings.Detected(StandardCharsets.UTF_8, "UTF-8 text, but not valid UTF-8 at byte "
-                                    + (offset + bytes.position()));
-                        }
-                        return new Encodings.Detected(Encodings.GB18030, "not valid UTF-8 at byte " + (offset + bytes.position()));
-                    }
-                    offset += bytes.position();
-                    bytes.compact(); // keeps the start of a character cut by the buffer's end
-                    chars.clear();
-                    n = in.readNBytes(buffer, 0, buffer.length);
-                }
-                bytes.flip();
-                if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
-                    return new Encodings.Detected(Encodings.GB18030, "not valid UTF-8 at the end of the file");
-                }
-                return new Encodings.Detected(StandardCharsets.UTF_8, "valid UTF-8");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }
 
 }
