@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -74,22 +75,44 @@ public class HistoryStore {
                 jdbc.queryForObject("SELECT MAX(as_of) FROM rfm_history_run", LocalDate.class));
     }
 
-    /** Every customer's state on a recorded night, into {@code into}. */
+    /**
+     * Every customer's state on a recorded night, into {@code into}. The rows are read as the scan finds them: H2
+     * otherwise gathers a query's whole result first, and one of more than its in-memory limit (a million customers)
+     * in a temporary store on disk, written and read back (0.5 s of a large night's 2.6 s here); PostgreSQL streams
+     * them in fetches of 10,000 rows (inside a transaction) instead of loading all.
+     */
     public void statesOn(LocalDate night, PreviousStates into) {
         Map<Object, Object> shared = new HashMap<>(); // a few distinct values and states, a million customers
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier, r_score,"
-                    + " f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
-                    + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
-            ps.setFetchSize(10_000); // PostgreSQL streams the rows (inside a transaction) instead of loading all
-            ps.setObject(1, night);
-            ps.setObject(2, night);
-            return ps;
-        }, (ResultSet rs) -> {
-            // equal states shared too: a few thousand distinct ones among a million customers
-            into.put(rs.getString(1), share(shared, new CustomerState(share(shared, rs.getString(2)),
-                    share(shared, rs.getString(3)), share(shared, rs.getString(4)), score(rs, 5), score(rs, 6),
-                    score(rs, 7), rs.getBoolean(8), share(shared, rs.getObject(9, LocalDate.class)))), rs.getLong(10));
+        boolean h2 = "H2".equals(product());
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            if (h2) {
+                try (Statement set = con.createStatement()) {
+                    set.execute("SET LAZY_QUERY_EXECUTION TRUE"); // the session's setting: set back below
+                }
+            }
+            try (PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier,"
+                    + " r_score, f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
+                    + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)")) {
+                ps.setFetchSize(10_000);
+                ps.setObject(1, night);
+                ps.setObject(2, night);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // equal states shared too: a few thousand distinct ones among a million customers
+                        into.put(rs.getString(1), share(shared, new CustomerState(share(shared, rs.getString(2)),
+                                share(shared, rs.getString(3)), share(shared, rs.getString(4)), score(rs, 5), score(rs, 6),
+                                score(rs, 7), rs.getBoolean(8), share(shared, rs.getObject(9, LocalDate.class)))),
+                                rs.getLong(10));
+                    }
+                }
+            } finally {
+                if (h2) {
+                    try (Statement set = con.createStatement()) {
+                        set.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    }
+                }
+            }
+            return null;
         });
     }
 

@@ -41,8 +41,13 @@ class HistoryStoreTest {
 
     /** A H2 file database migrated as the job migrates it. */
     private DataSource database(String name) {
+        return database(name, "");
+    }
+
+    /** As above, with more settings for its URL ({@code ;NAME=value...}). */
+    private DataSource database(String name, String settings) {
         SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:file:" + tmp.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                "jdbc:h2:file:" + tmp.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE" + settings, "sa", "");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load().migrate();
         return ds;
@@ -137,6 +142,24 @@ class HistoryStoreTest {
         // is as it was (this database's default, 500 ms; the job's URL has 0)
         assertThat(writeDelays).hasSize(3).containsOnly(HistoryStore.STATES_WRITE_DELAY_MILLIS);
         assertThat(writeDelay(ds)).isEqualTo(500);
+    }
+
+    @Test
+    void aNightOfMoreStatesThanH2KeepsInMemoryIsReadWhole() {
+        // the states are read as the scan finds them (H2's lazy execution), not gathered first, which H2 does in a
+        // temporary store once a result has more rows than MAX_MEMORY_ROWS (here 2 of 5)
+        DataSource ds = database("db", ";MAX_MEMORY_ROWS=2");
+        HistoryStore store = store(ds, 0);
+        HistoryComparison night = first(firstNight());
+        store.writeStates(night);
+        record(store, night);
+
+        HistoryComparison again = second(store, firstNight());
+        assertThat(again.changes()).isZero();
+        for (int i = 0; i < 5; i++) {
+            assertThat(again.previous(i)).as("customer %d", i).isEqualTo(night.current(i));
+        }
+        assertThat(again.previous().rowId(4)).isEqualTo(5);
     }
 
     @Test
