@@ -111,17 +111,17 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step readCustomers(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:20000}") int chunkSize) {
+    Step readCustomers(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:100000}") int chunkSize) {
         return ingest("readCustomers", InputFile.CUSTOMERS, repository, tm, run, chunkSize);
     }
 
     @Bean
-    Step readOrders(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:20000}") int chunkSize) {
+    Step readOrders(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:100000}") int chunkSize) {
         return ingest("readOrders", InputFile.ORDERS, repository, tm, run, chunkSize);
     }
 
     @Bean
-    Step readInteractions(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:20000}") int chunkSize) {
+    Step readInteractions(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:100000}") int chunkSize) {
         return ingest("readInteractions", InputFile.INTERACTIONS, repository, tm, run, chunkSize);
     }
 
