@@ -131,7 +131,11 @@ fi
 # 250 measured like 500. H2's code alone reaches C2 at a fifth of those thresholds (CompileThresholdScaling for
 # org.h2): a first night inserts a million customer states, and H2's insert path ran in profiled C1 code for much
 # of it; large 0.9 s faster on average in 9 of 11 alternating pairs (three runs of pairs), the compiler threads
-# 0.3-0.5 s more CPU and the others 0.7-1.3 s less.
+# 0.3-0.5 s more CPU and the others 0.7-1.3 s less. But not MVMap.operate, H2's B-tree update (every insert, its undo
+# log's and its commit's): compiled that early it met new key, value and decision types four more times, and C2 compiled
+# it five times (1.4 s of compiling at large); at the usual threshold twice, and the first night's states went in
+# faster (recordStates large 4.0-4.5 s against 4.6-5.1 s, medium 1.3-1.6 against 1.6-1.7 s, 3 alternating pairs each;
+# the run's CPU lower in 2 of 3 and 3 of 3).
 # MaxTenuringThreshold=1 moves what survives a second young collection to the old generation instead of copying
 # it between the survivor spaces up to seven times: a night's long-lived objects (profiles, ids, the scored
 # customers) come in bulk and are copied once more at most; on the large set the young collections' pauses went
@@ -145,6 +149,7 @@ fi
 default_opts="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxNewSize=320m -XX:MaxTenuringThreshold=1 -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000"
 default_opts+=" -XX:Tier4CompileThreshold=180000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxInlineSize=20 -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
 default_opts+=" -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.h2.*::*,0.2"
+default_opts+=" -XX:CompileCommand=CompileThresholdScaling,org.h2.mvstore.MVMap::operate,1.0"
 # A big shop's data lives in the heap at up to about 1.5 times the size of its input files (profiles, order ids,
 # tallies, then the scored customers). Left to grow there, the parallel collector gets there by a full collection
 # at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1250 MiB)
