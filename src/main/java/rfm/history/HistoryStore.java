@@ -1,6 +1,7 @@
 package rfm.history;
 
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,9 +87,7 @@ public class HistoryStore {
         boolean h2 = "H2".equals(product());
         jdbc.execute((ConnectionCallback<Void>) con -> {
             if (h2) {
-                try (Statement set = con.createStatement()) {
-                    set.execute("SET LAZY_QUERY_EXECUTION TRUE"); // the session's setting: set back below
-                }
+                lazyQueries(con, true); // the session's setting: set back to H2's default below
             }
             try (PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier,"
                     + " r_score, f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
@@ -105,15 +104,28 @@ public class HistoryStore {
                                 rs.getLong(10));
                     }
                 }
-            } finally {
+            } catch (SQLException | RuntimeException e) {
                 if (h2) {
-                    try (Statement set = con.createStatement()) {
-                        set.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    try {
+                        lazyQueries(con, false);
+                    } catch (SQLException again) {
+                        e.addSuppressed(again); // the read's own failure is the one to report
                     }
                 }
+                throw e;
+            }
+            if (h2) {
+                lazyQueries(con, false);
             }
             return null;
         });
+    }
+
+    /** H2's LAZY_QUERY_EXECUTION, a setting of the session (the connection). */
+    private static void lazyQueries(Connection con, boolean on) throws SQLException {
+        try (Statement set = con.createStatement()) {
+            set.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
     }
 
     @SuppressWarnings("unchecked")
