@@ -86,12 +86,11 @@ public class HistoryStore {
         Map<Object, Object> shared = new HashMap<>(); // a few distinct values and states, a million customers
         boolean h2 = "H2".equals(product());
         jdbc.execute((ConnectionCallback<Void>) con -> {
-            if (h2) {
-                lazyQueries(con, true); // the session's setting: set back to H2's default below
-            }
-            try (PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier,"
-                    + " r_score, f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
-                    + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)")) {
+            // closed last: H2's session setting back to its default, a failure to do so suppressed behind the read's own
+            try (SessionSetting lazy = h2 ? lazyQueries(con) : null;
+                 PreparedStatement ps = con.prepareStatement("SELECT customer_id, segment, lifecycle_stage, value_tier,"
+                         + " r_score, f_score, m_score, churn_risk, segment_since, state_id FROM rfm_customer_state"
+                         + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)")) {
                 ps.setFetchSize(10_000);
                 ps.setObject(1, night);
                 ps.setObject(2, night);
@@ -104,27 +103,26 @@ public class HistoryStore {
                                 rs.getLong(10));
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (h2) {
-                    try {
-                        lazyQueries(con, false);
-                    } catch (SQLException again) {
-                        e.addSuppressed(again); // the read's own failure is the one to report
-                    }
-                }
-                throw e;
-            }
-            if (h2) {
-                lazyQueries(con, false);
             }
             return null;
         });
     }
 
-    /** H2's LAZY_QUERY_EXECUTION, a setting of the session (the connection). */
-    private static void lazyQueries(Connection con, boolean on) throws SQLException {
-        try (Statement set = con.createStatement()) {
-            set.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+    /** A setting of the database session, set back when closed. */
+    private interface SessionSetting extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /** H2's LAZY_QUERY_EXECUTION (a setting of the session, the connection) on until closed. */
+    private static SessionSetting lazyQueries(Connection con) throws SQLException {
+        execute(con, "SET LAZY_QUERY_EXECUTION TRUE");
+        return () -> execute(con, "SET LAZY_QUERY_EXECUTION FALSE");
+    }
+
+    private static void execute(Connection con, String sql) throws SQLException {
+        try (Statement statement = con.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -52,6 +52,9 @@ public class NightlyJobConfiguration {
             "checkRejects", "score", "compareHistory", "writeCustomerFiles", "planRevisits", "recordStates", "summarize", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
+    /** Rows per ingest chunk: the job file's {@code operations.chunk-size}, which the command passes on. */
+    private static final String CHUNK_SIZE = "${rfm.chunk-size:100000}";
+
     @Bean
     @JobScope
     NightlyRun nightlyRun(@Value("#{jobParameters['asOf']}") LocalDate asOf,
@@ -111,17 +114,17 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step readCustomers(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:100000}") int chunkSize) {
+    Step readCustomers(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value(CHUNK_SIZE) int chunkSize) {
         return ingest("readCustomers", InputFile.CUSTOMERS, repository, tm, run, chunkSize);
     }
 
     @Bean
-    Step readOrders(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:100000}") int chunkSize) {
+    Step readOrders(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value(CHUNK_SIZE) int chunkSize) {
         return ingest("readOrders", InputFile.ORDERS, repository, tm, run, chunkSize);
     }
 
     @Bean
-    Step readInteractions(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value("${rfm.chunk-size:100000}") int chunkSize) {
+    Step readInteractions(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, @Value(CHUNK_SIZE) int chunkSize) {
         return ingest("readInteractions", InputFile.INTERACTIONS, repository, tm, run, chunkSize);
     }
 

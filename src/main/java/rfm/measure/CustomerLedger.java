@@ -79,7 +79,8 @@ public final class CustomerLedger {
     }
 
     private static int roomFor(long guess) {
-        return (int) Math.min(Math.max(guess, 0) + Math.max(guess, 0) / 4, 1 << 24);
+        long g = Math.max(guess, 0);
+        return (int) Math.min(g + g / 4, 1 << 24);
     }
 
     /** Customers to follow row by row (see {@link CustomerWatch}); set before the first row. */
