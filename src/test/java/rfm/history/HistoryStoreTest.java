@@ -192,7 +192,8 @@ class HistoryStoreTest {
         // batches of two: the closes of C1 and C2 commit, then the first insert batch fails
         HistoryStore failing = store(ds, 2);
         assertThatThrownBy(() -> failing.writeStates(second(failing, secondNight()))).hasMessage("the process died here");
-        assertThat(states(ds)).contains("1 C1 2026-11-20-2026-11-22 LOYAL", "2 C2 2026-11-20-2026-11-22 LOYAL");
+        // closed stretches are numbered apart (negated)
+        assertThat(states(ds)).contains("-1 C1 2026-11-20-2026-11-22 LOYAL", "-2 C2 2026-11-20-2026-11-22 LOYAL");
         assertThat(pending(ds)).containsExactly(D2);
 
         HistoryStore rerun = store(ds, 0);
@@ -201,13 +202,61 @@ class HistoryStoreTest {
         uninterrupted.writeStates(second(uninterrupted, secondNight()));
 
         assertThat(states(ds)).isEqualTo(states(reference)).containsExactly(
-                "1 C1 2026-11-20-2026-11-22 LOYAL",
+                "-1 C1 2026-11-20-2026-11-22 LOYAL",
                 "6 C1 2026-11-22-null AT_RISK",
-                "2 C2 2026-11-20-2026-11-22 LOYAL",
+                "-2 C2 2026-11-20-2026-11-22 LOYAL",
                 "3 C3 2026-11-20-null AT_RISK",
                 "4 C4 2026-11-20-null CHAMPIONS",
                 "5 C5 2026-11-20-null LOYAL",
                 "10 C6 2026-11-22-null LOYAL");
         assertThat(pending(ds)).containsExactly(D2);
+    }
+
+    @Test
+    void theLatestRecordedNightIsReadFromItsOpenStretchesAlone() {
+        DataSource ds = database("db");
+        HistoryStore store = store(ds, 0);
+        HistoryComparison night1 = first(firstNight());
+        store.writeStates(night1);
+        record(store, night1);
+        HistoryComparison night2 = second(store, secondNight());
+        store.writeStates(night2);
+        record(store, night2);
+        assertThat(states(ds)).contains("-1 C1 2026-11-20-2026-11-22 LOYAL", "-2 C2 2026-11-20-2026-11-22 LOYAL");
+
+        assertThat(store.onlyOpenStretchesHold(D2)).isTrue();
+        assertThat(store.onlyOpenStretchesHold(D1)).as("closed since").isFalse();
+        // H2 reads the open stretches as a range of the key, not with a scan of every stretch
+        assertThat(new JdbcTemplate(ds).queryForObject("EXPLAIN " + HistoryStore.statesQuery(true), String.class, D2, D2))
+                .containsPattern("/\\* PUBLIC.PRIMARY_KEY_\\w+: STATE_ID > CAST\\(0 AS BIGINT\\) \\*/");
+
+        // a stretch numbered as closed that would hold on D2 by its dates (no such row is ever written): read only
+        // when closes after D2 may exist, as a pending night's would
+        new JdbcTemplate(ds).update("INSERT INTO rfm_customer_state (state_id, customer_id, valid_from, valid_to, segment,"
+                + " lifecycle_stage, churn_risk, segment_since) VALUES (-100, 'C9', ?, DATE '2099-01-01', 'LOST', 'CHURNED',"
+                + " FALSE, ?)", D1, D1);
+        PreviousStates open = new PreviousStates(secondNight());
+        store.statesOn(D2, open);
+        assertThat(open.gone()).isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThat(open.get(i)).as("customer %d", i).isEqualTo(night2.current(i));
+        }
+        assertThat(open.rowId(0)).as("C1's new stretch").isEqualTo(6);
+
+        new JdbcTemplate(ds).update("INSERT INTO rfm_history_pending (as_of) VALUES (DATE '2026-11-23')");
+        assertThat(store.onlyOpenStretchesHold(D2)).isFalse();
+        PreviousStates all = new PreviousStates(secondNight());
+        store.statesOn(D2, all);
+        assertThat(all.gone()).extracting(PreviousStates.Gone::customerId, PreviousStates.Gone::rowId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C9", 100L));
+
+        // the night before D2, read from every stretch: C1's and C2's closed ones, numbered as they were while open
+        PreviousStates before = new PreviousStates(firstNight());
+        store.statesOn(D1, before);
+        assertThat(before.rowId(0)).isEqualTo(1);
+        assertThat(before.rowId(1)).isEqualTo(2);
+        for (int i = 0; i < 5; i++) {
+            assertThat(before.get(i)).as("customer %d", i).isEqualTo(night1.current(i));
+        }
     }
 }

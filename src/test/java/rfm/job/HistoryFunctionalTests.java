@@ -340,7 +340,7 @@ class HistoryFunctionalTests {
                 "--job", JOB, "--as-of", D1);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\""))
-                .containsExactly("null", "0", "1", "2", "3", "4");
+                .containsExactly("null", "0", "1", "2", "3", "4", "5");
         assertThat(query(db, "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
     }
 
@@ -450,12 +450,14 @@ class HistoryFunctionalTests {
         Files.writeString(folder.resolve("interactions.csv"), interactions);
     }
     /**
-     * A history recorded before V4 (states keyed by customer and date) is renumbered by the migration, and the next
-     * night closes and opens stretches in it exactly as in a history written by this version.
+     * A history of two nights recorded before V4 (states keyed by customer and date) is renumbered by V4, its closed
+     * stretches numbered apart by V5, and the next night closes and opens stretches in it exactly as in a history
+     * written by this version.
      */
     @Test
     void statesRecordedBeforeTheRowIdsAreTakenOverByTheMigration() throws Exception {
         assertThat(night(D1).exitCode()).isZero();
+        assertThat(night(D2).exitCode()).isZero();
         Path old = tmp.resolve("v3");
         String url = "jdbc:h2:file:" + old.toAbsolutePath();
         org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "")
@@ -469,19 +471,25 @@ class HistoryFunctionalTests {
             copy(from, to, "SELECT as_of, customers, changes, tasks, recorded_at FROM rfm_history_run",
                     "rfm_history_run (as_of, customers, changes, tasks, recorded_at)", 5);
         }
+        assertThat(query(old, "SELECT COUNT(*) FROM rfm_customer_state WHERE valid_to IS NOT NULL")).as("C4's, closed on D2")
+                .containsExactly("1");
         CommandRun migrated = CommandRun.of("--input", INPUT, "--output", tmp.resolve("out-v3").toString(), "--db", old.toString(),
-                "--job", JOB, "--as-of", D2);
+                "--job", JOB, "--as-of", D3);
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(night(D2).exitCode()).isZero();
+        assertThat(night(D3).exitCode()).isZero();
 
         for (String file : List.of("customers_scored.csv", "crm_delta.csv")) {
-            assertThat(Files.readString(tmp.resolve("out-v3").resolve(D2).resolve(file))).as(file)
-                    .isEqualTo(Files.readString(published(D2).resolve(file)));
+            assertThat(Files.readString(tmp.resolve("out-v3").resolve(D3).resolve(file))).as(file)
+                    .isEqualTo(Files.readString(published(D3).resolve(file)));
         }
         String states = "SELECT " + columns + " FROM rfm_customer_state ORDER BY customer_id, valid_from";
-        assertThat(query(old, states)).isEqualTo(query(tmp.resolve("db"), states)).hasSizeGreaterThan(5);
-        assertThat(query(old, "SELECT COUNT(DISTINCT state_id), COUNT(*) FROM rfm_customer_state"))
-                .isEqualTo(query(old, "SELECT COUNT(*), COUNT(*) FROM rfm_customer_state"));
+        assertThat(query(old, states)).isEqualTo(query(tmp.resolve("db"), states)).hasSizeGreaterThan(7);
+        for (Path db : List.of(old, tmp.resolve("db"))) {
+            assertThat(query(db, "SELECT COUNT(DISTINCT ABS(state_id)), COUNT(*) FROM rfm_customer_state"))
+                    .as("unique numbers").isEqualTo(query(db, "SELECT COUNT(*), COUNT(*) FROM rfm_customer_state"));
+            assertThat(query(db, "SELECT COUNT(*) FROM rfm_customer_state WHERE (valid_to IS NULL) <> (state_id > 0)"))
+                    .as("open stretches numbered above 0, closed ones below").containsExactly("0");
+        }
     }
 
     private static void copy(Connection from, Connection to, String select, String into, int columns) throws SQLException {
