@@ -140,13 +140,19 @@ fi
 # it between the survivor spaces up to seven times: a night's long-lived objects (profiles, ids, the scored
 # customers) come in bulk and are copied once more at most; on the large set the young collections' pauses went
 # from 2.1-2.3 s to 1.65-1.8 s (five alternating pairs).
-# UseAdaptiveSizePolicy off: the parallel collector keeps the generations' sizes as set (young 320 MiB at large)
-# instead of resizing eden and the survivors as it goes; at large 54 young collections instead of 70, the collector
-# threads 0.4-1.6 s less CPU and the run faster in 6 of 7 alternating pairs (about 1 s); at medium the same wall
-# time and peak RSS 542-548 MiB instead of 668-680 (the heap no longer grows past its 512 MiB start).
+# The young generation and its survivor spaces keep the sizes they start with at young collections
+# (UseAdaptiveGenerationSizePolicyAtMinorCollection and UsePSAdaptiveSurvivorSizePolicy off) instead of being
+# resized as the collector goes: at large 54 young collections instead of 70 (seventeenth pass). Not
+# UseAdaptiveSizePolicy off, which did the same until then: with it the parallel collector never grows the old
+# generation past its start, so a night whose data outgrew the heap's start ran a full collection at every young
+# one and never finished (the sample shop from an 8 MiB heap: 1,615 full collections and 34 s instead of 3 and
+# 3 s; a large night from the JVM's default start: stuck for ten minutes until killed); now the old generation
+# grows, by a few full collections, as it does by default.
 # See docs/performance.md. JAVA_OPTS replaces all of these defaults (but not the start-up archive, nor
-# spring.aot.enabled below).
-default_opts="-XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxNewSize=320m -XX:MaxTenuringThreshold=1 -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000"
+# spring.aot.enabled below); RFM_EXTRA_JAVA_OPTS is added after them (or after JAVA_OPTS), so an option in it
+# wins over the same default (e.g. RFM_EXTRA_JAVA_OPTS="-Xmx3g -Xlog:gc:file=gc.log").
+default_opts="-XX:+UseParallelGC -XX:-UseAdaptiveGenerationSizePolicyAtMinorCollection -XX:-UsePSAdaptiveSurvivorSizePolicy"
+default_opts+=" -XX:MaxNewSize=320m -XX:MaxTenuringThreshold=1 -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000"
 default_opts+=" -XX:Tier4CompileThreshold=180000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxInlineSize=20 -XX:FreqInlineSize=150 -XX:InlineSmallCode=500"
 default_opts+=" -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.h2.*::*,0.2"
 default_opts+=" -XX:CompileCommand=CompileThresholdScaling,org.h2.mvstore.MVMap::operate,1.0"
@@ -181,4 +187,4 @@ if [[ -n "$input" && -d "$input" ]]; then
 fi
 # spring.aot.enabled: the bean definitions generated at build time (the pom's process-aot) instead of working
 # them out at every start: sample runs 3.47 s to 2.94 s on average in 8 alternating pairs (docs/performance.md).
-exec java -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} -jar "$run_jar" "${args[@]}"
+exec java -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-} -jar "$run_jar" "${args[@]}"
