@@ -72,6 +72,27 @@ class NightlyScriptIT {
                 .isLessThan(20);
     }
 
+    /**
+     * A maximum heap given in RFM_EXTRA_JAVA_OPTS is kept, and the script then leaves out the initial heap it works
+     * out from the input's size, which for 700 MB of input (here a sparse file beside the sample shop's, which the
+     * job does not read) is larger: both together stopped the JVM from starting.
+     */
+    @Test
+    void aMaximumHeapInTheExtraOptionsIsTakenWhateverTheInputsSize() throws Exception {
+        Path input = tmp.resolve("input");
+        Files.createDirectories(input);
+        for (String f : List.of("customers.csv", "orders.csv", "interactions.csv")) {
+            Files.copy(Path.of("sample-data").resolve(f), input.resolve(f));
+        }
+        try (var padding = new java.io.RandomAccessFile(input.resolve("padding.csv").toFile(), "rw")) {
+            padding.setLength(700L << 20);
+        }
+        Result r = scriptWith("-Xmx400m", "--input", input.toString(), "--output", tmp.resolve("out").toString(),
+                "--as-of", "2026-11-22", "--db", tmp.resolve("db").toString(), "--job", "sample-data/sample-shop.yml", "--quiet");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).doesNotContain("Initial heap size");
+    }
+
     @Test
     void whileAnotherRunHoldsTheLockTheScriptExitsThreeWithoutWaiting() throws Exception {
         Path db = tmp.resolve("db");
