@@ -165,18 +165,32 @@ public class HistoryStore {
      * them again from its own inputs).
      */
     public List<IssuedTask> tasksToFollowUp(LocalDate asOf, int windowDays) {
-        return jdbc.query("SELECT task_id, issued_on, customer_id, reason, channel, owner, priority, due_date"
-                        + " FROM rfm_revisit_task WHERE due_date <= ? AND issued_on < ? AND (evaluated_on IS NULL OR evaluated_on >= ?)"
-                        + " ORDER BY task_id",
-                (rs, n) -> new IssuedTask(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getObject(8, LocalDate.class)),
-                asOf.minusDays(windowDays), asOf, asOf);
+        LocalDate dueBy = asOf.minusDays(windowDays);
+        return jdbc.query(FOLLOW_UP_QUERY, (rs, n) -> new IssuedTask(rs.getString(1), rs.getObject(2, LocalDate.class),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+                                rs.getObject(8, LocalDate.class)), dueBy, asOf, dueBy)
+                .stream().filter(t -> t.issuedOn().isBefore(asOf)).toList();
+    }
+
+    /**
+     * The tasks due by a date (given first and third) not yet decided or decided on or after a night (second): two
+     * ranges of the (evaluated_on, due_date) index (Flyway V6), not every task due before the date, which grows by
+     * every night's tasks. The issue date is checked by the caller, so that no index on it looks cheaper to the
+     * database than those ranges.
+     */
+    static final String FOLLOW_UP_QUERY;
+
+    static {
+        String columns = "SELECT task_id, issued_on, customer_id, reason, channel, owner, priority, due_date FROM rfm_revisit_task";
+        FOLLOW_UP_QUERY = columns + " WHERE evaluated_on IS NULL AND due_date <= ? UNION ALL " + columns
+                + " WHERE evaluated_on >= ? AND due_date <= ? ORDER BY task_id";
     }
 
     /** Adds the outcomes decided on nights before the as-of date, summed per reason, channel and owner. */
     public void addFollowedUp(LocalDate asOf, RevisitEffectiveness into) {
-        jdbc.query("SELECT reason, channel, owner, COUNT(*), SUM(CASE WHEN converted THEN 1 ELSE 0 END), SUM(orders_after),"
-                + " SUM(revenue_after), MIN(issued_on), MAX(issued_on) FROM rfm_revisit_task WHERE evaluated_on < ?"
+        // from the nights' sums (rfm_revisit_outcome, Flyway V6), not from every task decided so far
+        jdbc.query("SELECT reason, channel, owner, SUM(tasks), SUM(converted), SUM(orders_after), SUM(revenue_after),"
+                + " MIN(first_issued), MAX(last_issued) FROM rfm_revisit_outcome WHERE evaluated_on < ?"
                 + " GROUP BY reason, channel, owner", (ResultSet rs) -> {
             into.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                     rs.getBigDecimal(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class));
@@ -279,6 +293,7 @@ public class HistoryStore {
         jdbc.update("DELETE FROM rfm_revisit_task WHERE issued_on >= ?", d);
         jdbc.update("UPDATE rfm_revisit_task SET evaluated_on = NULL, converted = NULL, orders_after = NULL,"
                 + " revenue_after = NULL WHERE evaluated_on >= ?", d);
+        jdbc.update("DELETE FROM rfm_revisit_outcome WHERE evaluated_on >= ?", d);
         jdbc.update("DELETE FROM rfm_history_run WHERE as_of >= ?", d);
         batch("INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason, channel, owner, priority, due_date)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", issued, (ps, t) -> {
@@ -299,6 +314,10 @@ public class HistoryStore {
             ps.setBigDecimal(4, o.revenueAfter().setScale(10, RoundingMode.HALF_UP));
             ps.setString(5, o.task().taskId());
         });
+        jdbc.update("INSERT INTO rfm_revisit_outcome (evaluated_on, reason, channel, owner, tasks, converted, orders_after,"
+                + " revenue_after, first_issued, last_issued) SELECT evaluated_on, reason, channel, owner, COUNT(*),"
+                + " SUM(CASE WHEN converted THEN 1 ELSE 0 END), SUM(orders_after), SUM(revenue_after), MIN(issued_on),"
+                + " MAX(issued_on) FROM rfm_revisit_task WHERE evaluated_on = ? GROUP BY evaluated_on, reason, channel, owner", d);
         jdbc.update("INSERT INTO rfm_history_run (as_of, customers, changes, tasks, recorded_at, buyers, prospects,"
                         + " monetary_total, churn_risk, rejected_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d, figures.customers(), night.changes(), figures.tasks(), LocalDateTime.now(), figures.buyers(),

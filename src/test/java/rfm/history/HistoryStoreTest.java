@@ -259,4 +259,42 @@ class HistoryStoreTest {
             assertThat(before.get(i)).as("customer %d", i).isEqualTo(night1.current(i));
         }
     }
+
+    @Test
+    void theTasksToFollowUpAreFoundByTheFollowUpIndexNotByEveryTaskDue() {
+        DataSource ds = database("db");
+        String plan = new JdbcTemplate(ds).queryForObject("EXPLAIN " + HistoryStore.FOLLOW_UP_QUERY, String.class,
+                D1, D2, D1);
+        // both halves of the union a range of (evaluated_on, due_date); the index of the due date alone is gone
+        assertThat(plan).containsPattern("(?s)RFM_REVISIT_TASK_FOLLOW_UP: EVALUATED_ON IS NULL.*"
+                + "RFM_REVISIT_TASK_FOLLOW_UP: EVALUATED_ON >= ");
+        assertThat(plan).doesNotContain("RFM_REVISIT_TASK_DUE_DATE", "RFM_REVISIT_TASK_ISSUED_ON");
+    }
+
+    @Test
+    void outcomesDecidedBeforeTheirSumsWereKeptAreSummedByTheMigration() {
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:file:" + tmp.resolve("v5") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .target("5").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        String insert = "INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason, channel, owner, priority,"
+                + " due_date, evaluated_on, converted, orders_after, revenue_after) VALUES (?, ?, ?, ?, 'PHONE', ?, 1, ?, ?, ?, ?, ?)";
+        LocalDate issued = LocalDate.of(2026, 10, 1);
+        LocalDate due = issued.plusDays(3);
+        jdbc.update(insert, "T1", issued, "C1", "CHURN_RISK", "李娜", due, D1, true, 2, new BigDecimal("350.5"));
+        jdbc.update(insert, "T2", issued.plusDays(1), "C2", "CHURN_RISK", "李娜", due, D1, false, 0, BigDecimal.ZERO);
+        jdbc.update(insert, "T3", issued, "C3", "WIN_BACK", "王芳", due, D2, true, 1, new BigDecimal("20"));
+        jdbc.update(insert, "T4", issued, "C4", "WIN_BACK", "王芳", due, null, null, null, null);
+
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load().migrate();
+        assertThat(jdbc.query("SELECT evaluated_on, reason, owner, tasks, converted, orders_after, revenue_after,"
+                        + " first_issued, last_issued FROM rfm_revisit_outcome ORDER BY evaluated_on, reason",
+                (rs, n) -> rs.getObject(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4) + " "
+                        + rs.getLong(5) + " " + rs.getLong(6) + " " + rs.getBigDecimal(7).stripTrailingZeros().toPlainString()
+                        + " " + rs.getObject(8) + " " + rs.getObject(9)))
+                .containsExactly("2026-11-20 CHURN_RISK 李娜 2 1 2 350.5 2026-10-01 2026-10-02",
+                        "2026-11-22 WIN_BACK 王芳 1 1 1 20 2026-10-01 2026-10-01");
+    }
 }

@@ -340,7 +340,7 @@ class HistoryFunctionalTests {
                 "--job", JOB, "--as-of", D1);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(query(db, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\""))
-                .containsExactly("null", "0", "1", "2", "3", "4", "5");
+                .containsExactly("null", "0", "1", "2", "3", "4", "5", "6");
         assertThat(query(db, "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
     }
 
@@ -441,6 +441,11 @@ class HistoryFunctionalTests {
         assertThat(next.get("decided_this_run").asInt()).isZero();
         assertThat(next.get("tasks").asInt()).isEqualTo(5);
         assertThat(next.get("converted").asInt()).isEqualTo(2);
+        // ... from the nights' sums (rfm_revisit_outcome), which the forced rerun replaced rather than added to
+        assertThat(query(db, "SELECT evaluated_on, reason, channel, owner, tasks, converted, orders_after, revenue_after,"
+                + " first_issued, last_issued FROM rfm_revisit_outcome ORDER BY owner"))
+                .containsExactly("2026-11-08,CHURN_RISK,PHONE,李娜,3,1,2,350.5000000000,2026-11-01,2026-11-01",
+                        "2026-11-08,CHURN_RISK,PHONE,王芳,2,1,0,0E-10,2026-11-01,2026-11-01");
     }
 
     private static void write(Path folder, String customers, String orders, String interactions) throws IOException {
