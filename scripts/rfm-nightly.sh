@@ -172,11 +172,9 @@ if grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2
 fi
 # A maximum heap given in RFM_EXTRA_JAVA_OPTS leaves the initial heap to the JVM: an initial heap worked out below
 # that is larger than it would stop the JVM from starting ("Initial heap size set to a larger value than the maximum").
+heap_capped() { [[ " ${RFM_EXTRA_JAVA_OPTS:-} " =~ [[:space:]]-(Xmx|XX:MaxHeapSize=) ]]; }
 input="$(arg_value --input)"
-if [[ " ${RFM_EXTRA_JAVA_OPTS:-} " =~ [[:space:]]-(Xmx|XX:MaxHeapSize=) ]]; then
-  input=""
-fi
-if [[ -n "$input" && -d "$input" ]]; then
+if [[ -n "$input" && -d "$input" ]] && ! heap_capped; then
   input_bytes="$(find "$input" -maxdepth 1 -type f -name '*.csv' -printf '%s\n' 2>/dev/null | awk '{s += $1} END {printf "%d", s}')"
   initial_mb=$(( ${input_bytes:-0} / 1048576 * 3 / 2 ))
   if (( initial_mb > 1250 )); then initial_mb=1250; fi

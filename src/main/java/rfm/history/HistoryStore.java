@@ -178,12 +178,12 @@ public class HistoryStore {
      * every night's tasks. The issue date is checked by the caller, so that no index on it looks cheaper to the
      * database than those ranges.
      */
-    static final String FOLLOW_UP_QUERY;
+    static final String FOLLOW_UP_QUERY = followUpHalf("evaluated_on IS NULL") + " UNION ALL "
+            + followUpHalf("evaluated_on >= ?") + " ORDER BY task_id";
 
-    static {
-        String columns = "SELECT task_id, issued_on, customer_id, reason, channel, owner, priority, due_date FROM rfm_revisit_task";
-        FOLLOW_UP_QUERY = columns + " WHERE evaluated_on IS NULL AND due_date <= ? UNION ALL " + columns
-                + " WHERE evaluated_on >= ? AND due_date <= ? ORDER BY task_id";
+    private static String followUpHalf(String decided) {
+        return "SELECT task_id, issued_on, customer_id, reason, channel, owner, priority, due_date FROM rfm_revisit_task"
+                + " WHERE " + decided + " AND due_date <= ?";
     }
 
     /** Adds the outcomes decided on nights before the as-of date, summed per reason, channel and owner. */
@@ -224,9 +224,8 @@ public class HistoryStore {
             jdbc.update("INSERT INTO rfm_history_pending (as_of) VALUES (?)", d);
             // new rows numbered on from the last, open or closed (a closed one's number is negated: reused, it would
             // meet it again when closed), by tonight's customer index; both ends of the key, no scan
-            Long highest = jdbc.queryForObject("SELECT MAX(state_id) FROM rfm_customer_state", Long.class);
-            Long lowest = jdbc.queryForObject("SELECT MIN(state_id) FROM rfm_customer_state", Long.class);
-            return Math.max(highest == null ? 0 : highest, lowest == null ? 0 : -lowest) + 1;
+            return jdbc.queryForObject("SELECT MAX(state_id), MIN(state_id) FROM rfm_customer_state",
+                    (rs, n) -> Math.max(rs.getLong(1), -rs.getLong(2)) + 1); // an empty table's NULLs read as 0
         });
         List<Integer> changed = Arrays.stream(night.changed()).boxed().toList();
         List<Long> closed = new ArrayList<>();
