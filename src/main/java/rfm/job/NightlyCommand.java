@@ -31,14 +31,24 @@ public class NightlyCommand {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final SchemaMigration migration;
 
-    NightlyCommand(JobOperator operator, JobRepository repository, Job nightlyJob) {
+    NightlyCommand(JobOperator operator, JobRepository repository, Job nightlyJob, SchemaMigration migration) {
         this.operator = operator;
         this.repository = repository;
         this.job = nightlyJob;
+        this.migration = migration;
     }
 
     public ExitCode run(RunOptions options) {
+        try {
+            migration.awaitMigrated(); // started while Spring started (SchemaMigration)
+        } catch (RuntimeException e) {
+            System.err.println("rfm-nightly: the database's schema could not be brought up to date; nothing was run: "
+                    + e.getMessage());
+            e.printStackTrace(System.err);
+            return ExitCode.FAILED;
+        }
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate("asOf", options.asOf(), true)
                 .addString("input", absolute(options.inputFolder()), true)

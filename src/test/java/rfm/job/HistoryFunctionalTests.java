@@ -345,6 +345,31 @@ class HistoryFunctionalTests {
     }
 
     /**
+     * The migrations run beside Spring's start-up (SchemaMigration); one that fails still stops the run before it
+     * starts: exit code 1, Flyway's message, no job execution, nothing published, and the database left for the
+     * operator (here a table of the history's name that some other tool made, which V2 cannot create again).
+     */
+    @Test
+    void aDatabaseWhoseSchemaCannotBeMigratedFailsTheRunBeforeItStarts() throws Exception {
+        Path db = tmp.resolve("foreign");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath(), "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE rfm_history_run (note VARCHAR)");
+        }
+        Path out = tmp.resolve("out");
+        CommandRun run = CommandRun.of("--input", SHOP.resolve(D1).toString(), "--output", out.toString(), "--db", db.toString(),
+                "--job", JOB, "--as-of", D1);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("rfm-nightly: the database's schema could not be brought up to date; nothing was run")
+                .contains("V2__history.sql").contains("RFM_HISTORY_RUN");
+        assertThat(out.resolve(D1)).doesNotExist();
+        assertThat(query(db, "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\""))
+                .as("V1 went in, V2 failed and nothing after it ran")
+                .containsExactly("null,true", "0,true", "1,true", "2,false");
+        assertThat(query(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).containsExactly("0");
+    }
+
+    /**
      * The sample shop on ten consecutive as-of dates (as a backfill, from one export): the history gains one row
      * per customer whose kept state (segment, stage, tier, scores, churn flag) differs from the night before,
      * counted here from the published customers_scored.csv files, and no more.
