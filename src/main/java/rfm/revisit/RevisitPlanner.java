@@ -58,8 +58,10 @@ public final class RevisitPlanner {
 
     public RevisitPlan plan(List<ScoredCustomer> customers) {
         Map<String, List<RevisitTask>> byOwner = new LinkedHashMap<>();
-        for (ScoredCustomer c : customers) {
-            RevisitTask task = taskFor(c);
+        int[] byId = placesById(customers);
+        for (int i = 0; i < customers.size(); i++) {
+            ScoredCustomer c = customers.get(i);
+            RevisitTask task = taskFor(c, byId == null ? i : byId[i]);
             if (task != null) {
                 byOwner.computeIfAbsent(task.owner(), k -> new ArrayList<>()).add(task);
             }
@@ -95,62 +97,158 @@ public final class RevisitPlanner {
     }
 
     /**
-     * A task with its sort keys copied out once. Sorting half a million tasks with a comparator on the tasks
-     * reached each key through the task, and the customer id through the customer and its measures, on every
-     * comparison; these sorts give the same order (the keys end with the customer id, and a customer has at most
-     * one task).
+     * Each customer's place among the customers by id (as String.compareTo orders them; equal ids by their place in
+     * the list), or null when the list is in that order already, as the job's scored customers are.
      */
-    private record Keyed(RevisitTask task, long day, int priority, int ruleIndex, String owner, String customerId) {
+    static int[] placesById(List<ScoredCustomer> customers) {
+        int n = customers.size();
+        boolean inOrder = true;
+        for (int i = 1; i < n && inOrder; i++) {
+            inOrder = customers.get(i - 1).customerId().compareTo(customers.get(i).customerId()) <= 0;
+        }
+        if (inOrder) {
+            return null;
+        }
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        Arrays.sort(byId, Comparator.comparing(i -> customers.get(i).customerId())); // stable: equal ids keep their order
+        int[] places = new int[n];
+        for (int p = 0; p < n; p++) {
+            places[byId[p]] = p;
+        }
+        return places;
     }
-
-    private static final Comparator<Keyed> KEYED_LIST_ORDER = (a, b) -> {
-        int c = Long.compare(a.day, b.day);
-        if (c == 0) {
-            c = Integer.compare(a.priority, b.priority);
-        }
-        if (c == 0) {
-            c = a.owner.compareTo(b.owner);
-        }
-        return c != 0 ? c : a.customerId.compareTo(b.customerId);
-    };
-
-    /** Who gets a day's slot first: priority, then the rule's own due date, table order, customer. */
-    private static final Comparator<Keyed> KEYED_URGENCY = (a, b) -> {
-        int c = Integer.compare(a.priority, b.priority);
-        if (c == 0) {
-            c = Long.compare(a.day, b.day);
-        }
-        if (c == 0) {
-            c = Integer.compare(a.ruleIndex, b.ruleIndex);
-        }
-        return c != 0 ? c : a.customerId.compareTo(b.customerId);
-    };
 
     /** Sorts as {@code tasks.sort(LIST_ORDER)}. */
     static void sortInListOrder(List<RevisitTask> tasks) {
         sortKeyed(tasks, true);
     }
 
-    /** Sorts by urgency ({@link #KEYED_URGENCY}). */
+    /** Sorts by urgency: priority, the rule's own due date, table order, customer. */
     static void sortByUrgency(List<RevisitTask> tasks) {
         sortKeyed(tasks, false);
     }
 
+    /**
+     * Sorts half a million tasks on numbers instead of comparing them: each task's sort keys (day, priority, owner,
+     * customer for the list; priority, day, rule, customer for urgency) become places among the values present,
+     * packed high to low into one {@code long} whose lowest bits are the task's place by customer, and the longs
+     * are sorted. The comparator's sort compared the owners' and the customers' ids as strings at every step (about
+     * a second of a large night's CPU). The customer's place is the task's {@link RevisitTask#order}; tasks made
+     * outside a plan (order -1) are placed by their ids here. The order is exactly the comparators' (a test holds
+     * them to it); keys too wide for 63 bits (a plan over years of days and millions of owners) fall back to them.
+     */
     private static void sortKeyed(List<RevisitTask> tasks, boolean listOrder) {
-        Keyed[] keyed = new Keyed[tasks.size()];
-        for (int i = 0; i < keyed.length; i++) {
-            RevisitTask t = tasks.get(i);
-            LocalDate day = listOrder && t.dueDate() != null ? t.dueDate() : t.intendedDue();
-            keyed[i] = new Keyed(t, day.toEpochDay(), t.priority(), t.ruleIndex(), t.owner(), t.customerId());
+        int n = tasks.size();
+        if (n < 2) {
+            return;
         }
-        Arrays.sort(keyed, listOrder ? KEYED_LIST_ORDER : KEYED_URGENCY);
-        for (int i = 0; i < keyed.length; i++) {
-            tasks.set(i, keyed[i].task);
+        RevisitTask[] byCustomer = byCustomer(tasks);
+        long minDay = Long.MAX_VALUE;
+        long maxDay = Long.MIN_VALUE;
+        int minPriority = Integer.MAX_VALUE;
+        int maxPriority = Integer.MIN_VALUE;
+        int maxRule = 0;
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        for (RevisitTask t : byCustomer) {
+            long day = day(t, listOrder);
+            minDay = Math.min(minDay, day);
+            maxDay = Math.max(maxDay, day);
+            minPriority = Math.min(minPriority, t.priority());
+            maxPriority = Math.max(maxPriority, t.priority());
+            maxRule = Math.max(maxRule, t.ruleIndex());
+            if (listOrder) {
+                owners.putIfAbsent(t.owner(), 0);
+            }
+        }
+        if (listOrder) {
+            String[] names = owners.keySet().toArray(String[]::new);
+            Arrays.sort(names);
+            for (int i = 0; i < names.length; i++) {
+                owners.put(names[i], i);
+            }
+        }
+        int dayBits = bits(maxDay - minDay);
+        int priorityBits = bits((long) maxPriority - minPriority);
+        int thirdBits = listOrder ? bits(owners.size() - 1) : bits(maxRule);
+        int customerBits = bits(n - 1);
+        if (dayBits + priorityBits + thirdBits + customerBits > 63) {
+            Comparator<RevisitTask> order = listOrder ? LIST_ORDER : URGENCY;
+            tasks.sort(order);
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            RevisitTask t = byCustomer[i];
+            long day = day(t, listOrder) - minDay;
+            long priority = (long) t.priority() - minPriority;
+            long third = listOrder ? owners.get(t.owner()) : t.ruleIndex();
+            long key = listOrder ? day << priorityBits | priority : priority << dayBits | day;
+            keys[i] = ((key << thirdBits | third) << customerBits) | i;
+        }
+        Arrays.sort(keys);
+        long mask = (1L << customerBits) - 1;
+        for (int i = 0; i < n; i++) {
+            tasks.set(i, byCustomer[(int) (keys[i] & mask)]);
         }
     }
 
-    /** The one task a customer gets this run, or null. */
+    /** Urgency as a comparator: the fallback of {@link #sortByUrgency}, and what a test holds it to. */
+    static final Comparator<RevisitTask> URGENCY = Comparator.comparingInt(RevisitTask::priority)
+            .thenComparing(RevisitTask::intendedDue).thenComparingInt(RevisitTask::ruleIndex)
+            .thenComparing(RevisitTask::customerId);
+
+    private static long day(RevisitTask t, boolean listOrder) {
+        return (listOrder && t.dueDate() != null ? t.dueDate() : t.intendedDue()).toEpochDay();
+    }
+
+    /** Bits needed for the numbers 0 to {@code max}. */
+    private static int bits(long max) {
+        return max <= 0 ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max);
+    }
+
+    /**
+     * The tasks in the order of their customers (their places by id; equal places, which only tasks made outside a
+     * plan can have, in list order): the order the sorts end with.
+     */
+    private static RevisitTask[] byCustomer(List<RevisitTask> tasks) {
+        int n = tasks.size();
+        boolean planned = true;
+        for (RevisitTask t : tasks) {
+            planned &= t.order() >= 0;
+        }
+        long[] places = new long[n];
+        if (planned) {
+            for (int i = 0; i < n; i++) {
+                places[i] = (long) tasks.get(i).order() << 32 | i;
+            }
+            Arrays.sort(places);
+        } else {
+            Integer[] byId = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byId[i] = i;
+            }
+            Arrays.sort(byId, Comparator.comparing(i -> tasks.get(i).customerId()));
+            for (int i = 0; i < n; i++) {
+                places[i] = byId[i];
+            }
+        }
+        RevisitTask[] sorted = new RevisitTask[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = tasks.get((int) places[i]);
+        }
+        return sorted;
+    }
+
+    /** The one task a customer gets this run, or null; made outside a plan (no place among the customers). */
     RevisitTask taskFor(ScoredCustomer c) {
+        return taskFor(c, -1);
+    }
+
+    /** The one task a customer gets this run, or null; {@code order} is the customer's place by id in the plan. */
+    RevisitTask taskFor(ScoredCustomer c, int order) {
         CustomerProfile p = c.profile();
         if (p.optOut() || p.rejected() || inCooldown(c)) {
             return null;
@@ -171,7 +269,7 @@ public final class RevisitPlanner {
         String owner = p.owner().isEmpty() ? settings.unassignedOwner() : p.owner();
         LocalDate due = dueDates[winnerIndex];
         String[] action = action(winner, winnerIndex, c.measures().needCategory());
-        return new RevisitTask(taskIdBits(c.customerId(), winner.reason()), c, owner, winner, winnerIndex, due, null,
+        return new RevisitTask(taskIdBits(c.customerId(), winner.reason()), c, order, owner, winner, winnerIndex, due, null,
                 channel(winner, p), action[0], action[1]);
     }
 

@@ -328,8 +328,12 @@ class RevisitPlannerTest {
         LifecycleStage[] stages = {LifecycleStage.ACTIVE, LifecycleStage.LOYAL, LifecycleStage.DORMANT};
         String[] owners = {"李娜", "王芳", "Ann", "ann", ""};
         List<RevisitTask> tasks = new java.util.ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            Customer c = customer().id("C" + random.nextInt(1_000_000)).owner(owners[random.nextInt(owners.length)])
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        while (ids.size() < 3_000) {
+            ids.add("C" + random.nextInt(1_000_000)); // one task per customer, as in a plan
+        }
+        for (String id : new java.util.TreeSet<>(ids).descendingSet()) {
+            Customer c = customer().id(id).owner(owners[random.nextInt(owners.length)])
                     .stage(stages[random.nextInt(stages.length)]).tier(random.nextBoolean() ? "A" : "B");
             if (random.nextInt(4) == 0) {
                 c.churn(ChurnReason.OVERDUE);
@@ -340,16 +344,38 @@ class RevisitPlannerTest {
             }
         }
         assertThat(tasks).hasSizeGreaterThan(1_000);
-        List<RevisitTask> expected = new java.util.ArrayList<>(tasks);
-        List<RevisitTask> actual = new java.util.ArrayList<>(tasks);
-        expected.sort(RevisitPlanner.LIST_ORDER);
-        RevisitPlanner.sortInListOrder(actual);
-        assertThat(actual).containsExactlyElementsOf(expected);
-        expected.sort(java.util.Comparator.comparing(RevisitTask::customerId)); // a different order to start from
-        actual = new java.util.ArrayList<>(expected);
-        expected.sort(java.util.Comparator.comparingInt(RevisitTask::priority).thenComparing(RevisitTask::intendedDue)
-                .thenComparingInt(RevisitTask::ruleIndex).thenComparing(RevisitTask::customerId));
-        RevisitPlanner.sortByUrgency(actual);
-        assertThat(actual).containsExactlyElementsOf(expected);
+        // tasks made outside a plan (placed by their ids in the sort), and the same tasks with their customers'
+        // places by id, as a plan makes them
+        List<RevisitTask> byId = new java.util.ArrayList<>(tasks);
+        byId.sort(java.util.Comparator.comparing(RevisitTask::customerId));
+        List<RevisitTask> planned = new java.util.ArrayList<>();
+        for (RevisitTask t : tasks) {
+            planned.add(new RevisitTask(t.idBits(), t.customer(), byId.indexOf(t), t.owner(), t.rule(), t.ruleIndex(),
+                    t.intendedDue(), t.dueDate(), t.channel(), t.actionZh(), t.actionEn()));
+        }
+        for (List<RevisitTask> given : List.of(tasks, planned)) {
+            List<RevisitTask> expected = new java.util.ArrayList<>(given);
+            List<RevisitTask> actual = new java.util.ArrayList<>(given);
+            expected.sort(RevisitPlanner.LIST_ORDER);
+            RevisitPlanner.sortInListOrder(actual);
+            assertThat(actual).containsExactlyElementsOf(expected);
+            java.util.Collections.shuffle(expected, random); // a different order to start from
+            actual = new java.util.ArrayList<>(expected);
+            expected.sort(java.util.Comparator.comparingInt(RevisitTask::priority).thenComparing(RevisitTask::intendedDue)
+                    .thenComparingInt(RevisitTask::ruleIndex).thenComparing(RevisitTask::customerId));
+            RevisitPlanner.sortByUrgency(actual);
+            assertThat(actual).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** The customers' places by id: none when they come in that order (the job's), else each one's place. */
+    @Test
+    void aPlanPlacesItsCustomersById() {
+        ScoredCustomer a = customer().id("C1").build();
+        ScoredCustomer b = customer().id("C2").build();
+        ScoredCustomer c = customer().id("C10").build();
+        assertThat(RevisitPlanner.placesById(List.of(a, c, b))).isNull();
+        assertThat(RevisitPlanner.placesById(List.of(b, a, c))).containsExactly(2, 0, 1);
+        assertThat(RevisitPlanner.placesById(List.of(b, a, b))).containsExactly(1, 0, 2);
     }
 }
