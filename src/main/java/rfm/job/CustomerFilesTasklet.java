@@ -1,8 +1,6 @@
 package rfm.job;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -10,32 +8,42 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import rfm.classify.ScoredCustomer;
 import rfm.config.JobFile;
 import rfm.publish.CustomerFiles;
 
-/** Writes customers_scored.csv and the segment files of the scored customers (beside the revisit planning). */
+/**
+ * Writes the customer files of the scored customers: customers_scored.csv, which shows each customer's previous
+ * segment and stage and so waits for the history's comparison, or the segment files, which need the scores alone and
+ * are written beside the comparison and the revisit planning.
+ */
 class CustomerFilesTasklet implements Tasklet {
 
-    private final NightlyRun run;
+    /** Which of the customer files a step writes. */
+    enum Files { SCORED, SEGMENTS }
 
-    CustomerFilesTasklet(NightlyRun run) {
+    private final NightlyRun run;
+    private final Files files;
+
+    CustomerFilesTasklet(NightlyRun run, Files files) {
         this.run = run;
+        this.files = files;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobFile job = run.job();
-        List<ScoredCustomer> scored = run.scored();
-        Path staging = run.staging();
         Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("customers_scored.csv", CustomerFiles.writeScored(staging.resolve("customers_scored.csv"), run.history(),
-                job.outputs().analystBom()));
-        CustomerFiles.writeSegments(staging.resolve("segments"), scored, job.segmentTable().all(), run.asOf(),
-                job.outputs().crmBom(), job.outputs().crmNeutraliseFormulas())
-                .forEach((code, n) -> rows.put("segments/" + code + ".csv", n));
-        run.customerFilesWritten(rows);
-        contribution.incrementWriteCount(scored.size());
+        if (files == Files.SCORED) {
+            rows.put("customers_scored.csv", CustomerFiles.writeScored(run.staging().resolve("customers_scored.csv"),
+                    run.history(), job.outputs().analystBom()));
+            run.scoredFileWritten(rows);
+        } else {
+            CustomerFiles.writeSegments(run.staging().resolve("segments"), run.scored(), job.segmentTable().all(),
+                            run.asOf(), job.outputs().crmBom(), job.outputs().crmNeutraliseFormulas())
+                    .forEach((code, n) -> rows.put("segments/" + code + ".csv", n));
+            run.segmentFilesWritten(rows);
+        }
+        contribution.incrementWriteCount(run.scored().size());
         return RepeatStatus.FINISHED;
     }
 }

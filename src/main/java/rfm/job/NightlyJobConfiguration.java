@@ -49,7 +49,8 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
     /** The steps in the job's order (steps side by side listed as in the flow); for listings that must not vary. */
     static final List<String> STEP_ORDER = List.of("prepare", "readOrders", "readCustomers", "readInteractions",
-            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "planRevisits", "recordStates", "summarize", "publish");
+            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "writeSegmentFiles", "planRevisits", "recordStates",
+            "summarize", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
     /** Rows per ingest chunk: the job file's {@code operations.chunk-size}, which the command passes on. */
@@ -72,13 +73,16 @@ public class NightlyJobConfiguration {
     /**
      * The job uses both cores where the work splits: the ingest steps read orders (the biggest input) on one
      * thread and customers then interactions on another, sharing only the ledger, whose parts per kind of row are
-     * separate (see {@link CustomerLedger}); after scoring, the revisit tasks are planned and written on one thread
-     * while on others the history's comparison runs and then the customer files are written beside the customers'
-     * states going into the history.
+     * separate (see {@link CustomerLedger}); after scoring, the revisit tasks are planned and written on one thread,
+     * the segment files (which need only the scores) on another, while on a third the history's comparison runs and
+     * then customers_scored.csv (which shows the previous night's segment and stage) is written beside the customers'
+     * states going into the history. On a night after the first the comparison is the longest of the three (it reads
+     * the previous night's million states); the segment files had waited for it.
      */
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
-                   Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step planRevisits, Step recordStates, Step summarize, Step publish) {
+                   Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step writeSegmentFiles,
+                   Step planRevisits, Step recordStates, Step summarize, Step publish) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rfm-");
         Flow ingest = sideBySide("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
@@ -86,10 +90,11 @@ public class NightlyJobConfiguration {
         Flow filesAndStates = sideBySide("filesAndStates", threads,
                 new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
                 new FlowBuilder<SimpleFlow>("historyStates").start(recordStates).build());
-        // the revisit plan needs only the scores, so it starts beside the history's comparison
+        // the revisit plan and the segment files need only the scores, so they start beside the history's comparison
         Flow results = sideBySide("results", threads,
                 new FlowBuilder<SimpleFlow>("historyAndFiles").start(compareHistory).next(filesAndStates).build(),
-                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build());
+                new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build(),
+                new FlowBuilder<SimpleFlow>("segmentFiles").start(writeSegmentFiles).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
                 .next(checkRejects).next(score).next(results).next(summarize).next(publish)
                 .build();
@@ -145,7 +150,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     Step writeCustomerFiles(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
-        return tasklet("writeCustomerFiles", new CustomerFilesTasklet(run), repository, tm);
+        return tasklet("writeCustomerFiles", new CustomerFilesTasklet(run, CustomerFilesTasklet.Files.SCORED), repository, tm);
+    }
+
+    @Bean
+    Step writeSegmentFiles(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("writeSegmentFiles", new CustomerFilesTasklet(run, CustomerFilesTasklet.Files.SEGMENTS), repository, tm);
     }
 
     @Bean

@@ -64,7 +64,8 @@ public class NightlyRun {
     private final Map<String, RejectsFile> rejects = new ConcurrentHashMap<>();
     /** Per input, touched only by the thread of that input's step. */
     private final Map<InputFile, List<RejectedRow>> pendingRejects = new EnumMap<>(InputFile.class);
-    private volatile Map<String, Long> customerFileRows = Map.of();
+    private volatile Map<String, Long> scoredFileRows = Map.of();
+    private volatile Map<String, Long> segmentFileRows = Map.of();
     private volatile Map<String, Long> taskFileRows = Map.of();
     private volatile Map<String, Long> historyFileRows = Map.of();
     private volatile List<RevisitOutcome> followUps = List.of();
@@ -293,15 +294,21 @@ public class NightlyRun {
 
     /** Rows written per output file (path relative to the run's folder), for the summary. */
     public Map<String, Long> outputRows() {
-        Map<String, Long> rows = new LinkedHashMap<>(customerFileRows); // a fixed order, whichever step ended first
+        Map<String, Long> rows = new LinkedHashMap<>(scoredFileRows); // a fixed order, whichever step ended first
+        rows.putAll(segmentFileRows);
         rows.putAll(historyFileRows);
         rows.putAll(taskFileRows);
         return rows;
     }
 
-    /** The customer files are written (they are written beside the task files, on another thread). */
-    void customerFilesWritten(Map<String, Long> rows) {
-        customerFileRows = new LinkedHashMap<>(rows);
+    /** customers_scored.csv is written (beside the task files and the segment files, on other threads). */
+    void scoredFileWritten(Map<String, Long> rows) {
+        scoredFileRows = new LinkedHashMap<>(rows);
+    }
+
+    /** The segment files are written (beside the history's comparison and the task files). */
+    void segmentFilesWritten(Map<String, Long> rows) {
+        segmentFileRows = new LinkedHashMap<>(rows);
     }
 
     /** crm_delta.csv and revisit_effectiveness.csv are written. */
