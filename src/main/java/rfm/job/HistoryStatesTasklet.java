@@ -8,32 +8,32 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import rfm.history.HistoryComparison;
+import rfm.history.HistoryStore;
 
 /**
- * Waits for tonight's customer states to be in the history: {@link HistoryStatesWriter} writes them from the moment
- * the comparison has them, beside the output files and the summary (the first night of a large shop writes a row per
- * customer); they count once {@link PublishTasklet} records the night, the step after this one.
+ * Writes tonight's customer states into the history, beside the output files (the first night of a large shop
+ * writes a row per customer); they count once {@link PublishTasklet} records the night.
  */
 class HistoryStatesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryStatesTasklet.class);
 
     private final NightlyRun run;
-    private final HistoryStatesWriter writer;
+    private final HistoryStore store;
 
-    HistoryStatesTasklet(NightlyRun run, HistoryStatesWriter writer) {
+    HistoryStatesTasklet(NightlyRun run, HistoryStore store) {
         this.run = run;
-        this.writer = writer;
+        this.store = store;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         HistoryComparison night = run.history();
         if (night.recorded()) {
-            long millis = writer.awaitWritten();
+            store.writeStates(night);
             contribution.incrementWriteCount(night.historyRows());
-            log.info("History: {} customer states written for as-of {} in {} ms, beside the output files and the summary"
-                    + " (recorded when the run is published)", night.historyRows(), run.asOf(), millis);
+            log.info("History: {} customer states written for as-of {} (recorded when the run is published)",
+                    night.historyRows(), run.asOf());
         }
         return RepeatStatus.FINISHED;
     }

@@ -30,12 +30,10 @@ class HistoryTasklet implements Tasklet {
 
     private final NightlyRun run;
     private final HistoryStore store;
-    private final HistoryStatesWriter states;
 
-    HistoryTasklet(NightlyRun run, HistoryStore store, HistoryStatesWriter states) {
+    HistoryTasklet(NightlyRun run, HistoryStore store) {
         this.run = run;
         this.store = store;
-        this.states = states;
     }
 
     @Override
@@ -48,9 +46,6 @@ class HistoryTasklet implements Tasklet {
         }
         HistoryComparison night = HistoryComparison.compare(asOf, nights.previous(), nights.latest(), run.scored(), previous);
         run.history(night);
-        if (night.recorded()) {
-            states.start(night); // from here on beside everything else, until recordStates waits for it
-        }
         run.previousFigures(store.figuresOf(nights.previous()));
         if (!night.recorded()) {
             log.warn("As-of {} is older than the latest recorded night, {}: tonight is compared with {} but not recorded,"

@@ -32,15 +32,12 @@ public class NightlyCommand {
     private final JobRepository repository;
     private final Job job;
     private final SchemaMigration migration;
-    private final HistoryStatesWriter states;
 
-    NightlyCommand(JobOperator operator, JobRepository repository, Job nightlyJob, SchemaMigration migration,
-                   HistoryStatesWriter states) {
+    NightlyCommand(JobOperator operator, JobRepository repository, Job nightlyJob, SchemaMigration migration) {
         this.operator = operator;
         this.repository = repository;
         this.job = nightlyJob;
         this.migration = migration;
-        this.states = states;
     }
 
     public ExitCode run(RunOptions options) {
@@ -82,10 +79,6 @@ public class NightlyCommand {
         } catch (Exception e) {
             System.err.println("rfm-nightly: cannot start the run: " + e.getMessage());
             return ExitCode.FAILED;
-        } finally {
-            // a run that failed before recordStates waited for its states leaves no write behind it (the next run, in
-            // this process or another, undoes what was written)
-            states.awaitQuietly();
         }
         return outcome(execution, options);
     }

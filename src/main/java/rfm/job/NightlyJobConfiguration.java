@@ -37,9 +37,8 @@ import rfm.ingest.InputFile;
 
 /**
  * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
- * score, compare with the previous night in the history (which starts writing tonight's states into it) then write
- * customers_scored.csv, while the revisit tasks are planned and written and the segment files written (three threads),
- * summarize, wait for the states (recordStates), publish. Every step
+ * score, compare with the previous night in the history, then write the customer files while the revisit tasks are planned and written (two threads), summarize,
+ * publish. Every step
  * starts again on a restart: an ingest step that had finished replays its journal into the in-memory ledger,
  * the one that failed resumes from its last committed chunk (see {@link IngestCheckpoint}), and the steps
  * after ingest, cheap and pure, run again.
@@ -50,8 +49,8 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
     /** The steps in the job's order (steps side by side listed as in the flow); for listings that must not vary. */
     static final List<String> STEP_ORDER = List.of("prepare", "readOrders", "readCustomers", "readInteractions",
-            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "writeSegmentFiles", "planRevisits", "summarize",
-            "recordStates", "publish");
+            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "writeSegmentFiles", "planRevisits", "recordStates",
+            "summarize", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
     /** Rows per ingest chunk: the job file's {@code operations.chunk-size}, which the command passes on. */
@@ -88,15 +87,16 @@ public class NightlyJobConfiguration {
         Flow ingest = sideBySide("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
                 new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build());
-        // the revisit plan and the segment files need only the scores, so they start beside the history's comparison;
-        // the comparison starts writing the customers' states into the history (HistoryStatesWriter), which goes on
-        // beside everything until recordStates, just before publish, waits for it
+        Flow filesAndStates = sideBySide("filesAndStates", threads,
+                new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
+                new FlowBuilder<SimpleFlow>("historyStates").start(recordStates).build());
+        // the revisit plan and the segment files need only the scores, so they start beside the history's comparison
         Flow results = sideBySide("results", threads,
-                new FlowBuilder<SimpleFlow>("historyAndFiles").start(compareHistory).next(writeCustomerFiles).build(),
+                new FlowBuilder<SimpleFlow>("historyAndFiles").start(compareHistory).next(filesAndStates).build(),
                 new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build(),
                 new FlowBuilder<SimpleFlow>("segmentFiles").start(writeSegmentFiles).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
-                .next(checkRejects).next(score).next(results).next(summarize).next(recordStates).next(publish)
+                .next(checkRejects).next(score).next(results).next(summarize).next(publish)
                 .build();
         return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
     }
@@ -144,9 +144,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step compareHistory(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history,
-                        HistoryStatesWriter states) {
-        return tasklet("compareHistory", new HistoryTasklet(run, history, states), repository, tm);
+    Step compareHistory(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
+        return tasklet("compareHistory", new HistoryTasklet(run, history), repository, tm);
     }
 
     @Bean
@@ -165,8 +164,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step recordStates(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStatesWriter states) {
-        return tasklet("recordStates", new HistoryStatesTasklet(run, states), repository, tm);
+    Step recordStates(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
+        return tasklet("recordStates", new HistoryStatesTasklet(run, history), repository, tm);
     }
 
     @Bean

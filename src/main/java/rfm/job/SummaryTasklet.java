@@ -49,7 +49,6 @@ class SummaryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        FaultInjection.check("summarize"); // restart tests: a failure while the customer states are still being written
         // the output files are hashed on a thread of their own while the report's figures are worked out here
         try (OutputDigests digests = OutputDigests.start(run.staging(), WRITTEN_HERE)) {
             summarize(chunkContext, digests);

@@ -282,36 +282,6 @@ class HistoryFunctionalTests {
     }
 
     /**
-     * The customer states are written beside the files and the summary (HistoryStatesWriter): a write that fails
-     * fails the run at recordStates, before publish, with nothing published and the night pending; the run again
-     * (the same command) records the night whole, as an uninterrupted run does. A run that fails in the summary, while
-     * the states may still be being written, leaves no write behind it, and its rerun completes likewise.
-     */
-    @Test
-    void aStatesWriteThatFailsBesideTheSummaryFailsTheRunAndItsRerunRecordsTheNightWhole() throws Exception {
-        assertThat(night(D1).exitCode()).isZero();
-        for (String fault : List.of("step:history-states", "step:summarize")) {
-            System.setProperty(FaultInjection.PROPERTY, fault);
-            try {
-                CommandRun failed = night(D2);
-                assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
-                assertThat(failed.err()).contains("injected fault at " + fault);
-            } finally {
-                System.clearProperty(FaultInjection.PROPERTY);
-            }
-            assertThat(published(D2)).as(fault).doesNotExist();
-            assertThat(query(tmp.resolve("db"), "SELECT as_of FROM rfm_history_pending")).as(fault).containsExactly(D2);
-            assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).as(fault).containsExactly(D1);
-        }
-        CommandRun resumed = night(D2);
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
-        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
-        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
-                Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
-    }
-
-    /**
      * A night that fails after its customer states were written (beside the files) but before it was published
      * leaves them pending; the next night, here 11-22 straight after a failed 11-21, undoes them and compares with
      * 11-20, the latest recorded night.
