@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class RevisitPlanner {
             .comparing((RevisitTask t) -> t.dueDate() != null ? t.dueDate() : t.intendedDue())
             .thenComparingInt(RevisitTask::priority)
             .thenComparing(RevisitTask::owner)
+            .thenComparing(RevisitTask::customerId);
+
+    /** Urgency as a comparator: priority, the rule's own due date, table order, customer (the packed sort's fallback). */
+    static final Comparator<RevisitTask> URGENCY = Comparator.comparingInt(RevisitTask::priority)
+            .thenComparing(RevisitTask::intendedDue).thenComparingInt(RevisitTask::ruleIndex)
             .thenComparing(RevisitTask::customerId);
 
     /** Channels staff can use; any other preferred_channel value in the data is passed over. */
@@ -58,10 +64,10 @@ public final class RevisitPlanner {
 
     public RevisitPlan plan(List<ScoredCustomer> customers) {
         Map<String, List<RevisitTask>> byOwner = new LinkedHashMap<>();
-        int[] byId = placesById(customers);
+        int[] places = placesById(customers);
         for (int i = 0; i < customers.size(); i++) {
             ScoredCustomer c = customers.get(i);
-            RevisitTask task = taskFor(c, byId == null ? i : byId[i]);
+            RevisitTask task = taskFor(c, places == null ? i : places[i]);
             if (task != null) {
                 byOwner.computeIfAbsent(task.owner(), k -> new ArrayList<>()).add(task);
             }
@@ -109,11 +115,7 @@ public final class RevisitPlanner {
         if (inOrder) {
             return null;
         }
-        Integer[] byId = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byId[i] = i;
-        }
-        Arrays.sort(byId, Comparator.comparing(i -> customers.get(i).customerId())); // stable: equal ids keep their order
+        Integer[] byId = byId(n, i -> customers.get(i).customerId());
         int[] places = new int[n];
         for (int p = 0; p < n; p++) {
             places[byId[p]] = p;
@@ -121,14 +123,24 @@ public final class RevisitPlanner {
         return places;
     }
 
+    /** The indexes 0 to n-1 in the order of the ids they name; equal ids keep their order (the sort is stable). */
+    private static Integer[] byId(int n, java.util.function.IntFunction<String> id) {
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        Arrays.sort(byId, Comparator.comparing(id::apply));
+        return byId;
+    }
+
     /** Sorts as {@code tasks.sort(LIST_ORDER)}. */
     static void sortInListOrder(List<RevisitTask> tasks) {
-        sortKeyed(tasks, true);
+        sortPacked(tasks, true);
     }
 
     /** Sorts by urgency: priority, the rule's own due date, table order, customer. */
     static void sortByUrgency(List<RevisitTask> tasks) {
-        sortKeyed(tasks, false);
+        sortPacked(tasks, false);
     }
 
     /**
@@ -136,11 +148,13 @@ public final class RevisitPlanner {
      * customer for the list; priority, day, rule, customer for urgency) become places among the values present,
      * packed high to low into one {@code long} whose lowest bits are the task's place by customer, and the longs
      * are sorted. The comparator's sort compared the owners' and the customers' ids as strings at every step (about
-     * a second of a large night's CPU). The customer's place is the task's {@link RevisitTask#order}; tasks made
-     * outside a plan (order -1) are placed by their ids here. The order is exactly the comparators' (a test holds
-     * them to it); keys too wide for 63 bits (a plan over years of days and millions of owners) fall back to them.
+     * a second of a large night's CPU). The customer's place is the task's {@link RevisitTask#placeById}, which the
+     * tasks must all have from one plan (a customer has at most one task there, so the places differ); tasks made
+     * outside a plan (place -1) are placed by their ids here. A rule's index is its place in the job file's table (0
+     * or more). The order is then exactly the comparators' (a test holds them to it); keys too wide for 63 bits (days
+     * and priorities spread over billions) fall back to them.
      */
-    private static void sortKeyed(List<RevisitTask> tasks, boolean listOrder) {
+    private static void sortPacked(List<RevisitTask> tasks, boolean listOrder) {
         int n = tasks.size();
         if (n < 2) {
             return;
@@ -151,7 +165,7 @@ public final class RevisitPlanner {
         int minPriority = Integer.MAX_VALUE;
         int maxPriority = Integer.MIN_VALUE;
         int maxRule = 0;
-        Map<String, Integer> owners = new java.util.HashMap<>();
+        Map<String, Integer> owners = new HashMap<>();
         for (RevisitTask t : byCustomer) {
             long day = day(t, listOrder);
             minDay = Math.min(minDay, day);
@@ -195,11 +209,6 @@ public final class RevisitPlanner {
         }
     }
 
-    /** Urgency as a comparator: the fallback of {@link #sortByUrgency}, and what a test holds it to. */
-    static final Comparator<RevisitTask> URGENCY = Comparator.comparingInt(RevisitTask::priority)
-            .thenComparing(RevisitTask::intendedDue).thenComparingInt(RevisitTask::ruleIndex)
-            .thenComparing(RevisitTask::customerId);
-
     private static long day(RevisitTask t, boolean listOrder) {
         return (listOrder && t.dueDate() != null ? t.dueDate() : t.intendedDue()).toEpochDay();
     }
@@ -217,20 +226,16 @@ public final class RevisitPlanner {
         int n = tasks.size();
         boolean planned = true;
         for (RevisitTask t : tasks) {
-            planned &= t.order() >= 0;
+            planned &= t.placeById() >= 0;
         }
         long[] places = new long[n];
         if (planned) {
             for (int i = 0; i < n; i++) {
-                places[i] = (long) tasks.get(i).order() << 32 | i;
+                places[i] = (long) tasks.get(i).placeById() << 32 | i;
             }
             Arrays.sort(places);
         } else {
-            Integer[] byId = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                byId[i] = i;
-            }
-            Arrays.sort(byId, Comparator.comparing(i -> tasks.get(i).customerId()));
+            Integer[] byId = byId(n, i -> tasks.get(i).customerId());
             for (int i = 0; i < n; i++) {
                 places[i] = byId[i];
             }
@@ -247,8 +252,8 @@ public final class RevisitPlanner {
         return taskFor(c, -1);
     }
 
-    /** The one task a customer gets this run, or null; {@code order} is the customer's place by id in the plan. */
-    RevisitTask taskFor(ScoredCustomer c, int order) {
+    /** The one task a customer gets this run, or null; {@code placeById} is the customer's place by id in the plan. */
+    RevisitTask taskFor(ScoredCustomer c, int placeById) {
         CustomerProfile p = c.profile();
         if (p.optOut() || p.rejected() || inCooldown(c)) {
             return null;
@@ -269,7 +274,7 @@ public final class RevisitPlanner {
         String owner = p.owner().isEmpty() ? settings.unassignedOwner() : p.owner();
         LocalDate due = dueDates[winnerIndex];
         String[] action = action(winner, winnerIndex, c.measures().needCategory());
-        return new RevisitTask(taskIdBits(c.customerId(), winner.reason()), c, order, owner, winner, winnerIndex, due, null,
+        return new RevisitTask(taskIdBits(c.customerId(), winner.reason()), c, placeById, owner, winner, winnerIndex, due, null,
                 channel(winner, p), action[0], action[1]);
     }
 

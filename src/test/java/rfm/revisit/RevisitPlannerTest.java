@@ -279,6 +279,50 @@ class RevisitPlannerTest {
         assertThat(plan.scheduled()).extracting(RevisitTask::customerId).containsExactly("C3", "C2", "C5", "C7", "C1", "C4", "C6");
     }
 
+    /** The job's customers come in id order; customers in any other order are placed by their ids and planned alike. */
+    @Test
+    void aPlanDoesNotDependOnTheOrderItsCustomersComeIn() {
+        RevisitSettings settings = new RevisitSettings(7, "未分配", 30, new Capacity(1, List.of()), Map.of(),
+                SHIPPED.rules(), 30);
+        List<ScoredCustomer> customers = new ArrayList<>();
+        for (int i = 100; i < 200; i++) {
+            customers.add(customer().id("C" + i).owner(i % 4 == 0 ? "王芳" : "李娜")
+                    .stage(i % 3 == 0 ? LifecycleStage.DORMANT : LifecycleStage.LOYAL).tier(i % 2 == 0 ? "A" : "B").build());
+        }
+        RevisitPlan inOrder = new RevisitPlanner(settings, D).plan(customers);
+        List<ScoredCustomer> shuffled = new ArrayList<>(customers);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        RevisitPlan outOfOrder = new RevisitPlanner(settings, D).plan(shuffled);
+        assertThat(inOrder.scheduled()).hasSizeGreaterThan(20);
+        assertThat(inOrder.unscheduled()).isNotEmpty(); // one a day per owner: the capacity decides who waits
+        assertThat(outOfOrder.scheduled()).containsExactlyElementsOf(inOrder.scheduled());
+        assertThat(outOfOrder.unscheduled()).containsExactlyElementsOf(inOrder.unscheduled());
+    }
+
+    /** Days and priorities spread over billions (71 bits with the rest) do not fit one long: the comparators sort them. */
+    @Test
+    void keysTooWideToPackFallBackToTheComparators() {
+        TaskCondition always = new TaskCondition(null, null, null, null, null, null, null, null, null, null, null);
+        List<RevisitTask> tasks = new ArrayList<>();
+        int[] priorities = {1, 2, 3, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+        LocalDate[] days = {LocalDate.MIN, D, LocalDate.MAX};
+        for (int i = 0; i < 30; i++) {
+            RevisitRule rule = new RevisitRule("R", true, priorities[i % priorities.length], 0, List.of("PHONE"), always,
+                    "做", "do");
+            tasks.add(new RevisitTask(i, customer().id("C" + (100 - i)).build(), 100 - i, i % 2 == 0 ? "李娜" : "王芳",
+                    rule, i % 3, days[i % days.length], i % 4 == 0 ? days[(i + 1) % days.length] : null, "PHONE", "做", "do"));
+        }
+        List<RevisitTask> expected = new ArrayList<>(tasks);
+        List<RevisitTask> actual = new ArrayList<>(tasks);
+        expected.sort(RevisitPlanner.LIST_ORDER);
+        RevisitPlanner.sortInListOrder(actual);
+        assertThat(actual).containsExactlyElementsOf(expected);
+        expected.sort(RevisitPlanner.URGENCY);
+        actual = new ArrayList<>(tasks);
+        RevisitPlanner.sortByUrgency(actual);
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void whatDoesNotFitBeforeTheHorizonIsUnscheduledNotDropped() {
         RevisitSettings settings = new RevisitSettings(7, "未分配", 8, new Capacity(1, List.of()), Map.of(),
@@ -323,7 +367,7 @@ class RevisitPlannerTest {
     }
 
     @Test
-    void theKeyedSortsGiveTheOrdersOfTheComparators() {
+    void theSortsOnPackedKeysGiveTheOrdersOfTheComparators() {
         java.util.Random random = new java.util.Random(5);
         LifecycleStage[] stages = {LifecycleStage.ACTIVE, LifecycleStage.LOYAL, LifecycleStage.DORMANT};
         String[] owners = {"李娜", "王芳", "Ann", "ann", ""};
