@@ -24,6 +24,8 @@ public final class PreviousStates {
     private final CustomerState[] states;
     private final long[] rowIds;
     private final List<Gone> gone = new ArrayList<>();
+    /** Where the customer after the one put last would be: the history hands states over mostly in id order. */
+    private int next;
 
     /** @param customers tonight's customers, ordered by customer id */
     public PreviousStates(List<ScoredCustomer> customers) {
@@ -44,10 +46,13 @@ public final class PreviousStates {
 
     /** A customer's state on the previous night, and the history's row holding it (its {@code state_id}). */
     public void put(String customerId, CustomerState state, long rowId) {
-        int i = Arrays.binarySearch(ids, customerId);
+        // the history's rows come in the order of their numbers, which a night gives its customers in id order: the
+        // customer after the last one put is tried first, before a search of a million ids (0.2 s of a later night)
+        int i = next < ids.length && ids[next].equals(customerId) ? next : Arrays.binarySearch(ids, customerId);
         if (i >= 0) {
             states[i] = state;
             rowIds[i] = rowId;
+            next = i + 1;
         } else {
             gone.add(new Gone(customerId, state, rowId));
         }
