@@ -33,7 +33,7 @@ public final class RevisitPlanner {
             .thenComparing(RevisitTask::customerId);
 
     /** Urgency as a comparator: priority, the rule's own due date, table order, customer (the packed sort's fallback). */
-    static final Comparator<RevisitTask> URGENCY = Comparator.comparingInt(RevisitTask::priority)
+    private static final Comparator<RevisitTask> URGENCY = Comparator.comparingInt(RevisitTask::priority)
             .thenComparing(RevisitTask::intendedDue).thenComparingInt(RevisitTask::ruleIndex)
             .thenComparing(RevisitTask::customerId);
 
@@ -189,8 +189,7 @@ public final class RevisitPlanner {
         int thirdBits = listOrder ? bits(owners.size() - 1) : bits(maxRule);
         int customerBits = bits(n - 1);
         if (dayBits + priorityBits + thirdBits + customerBits > 63) {
-            Comparator<RevisitTask> order = listOrder ? LIST_ORDER : URGENCY;
-            tasks.sort(order);
+            tasks.sort(listOrder ? LIST_ORDER : URGENCY);
             return;
         }
         long[] keys = new long[n];

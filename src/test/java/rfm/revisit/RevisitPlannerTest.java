@@ -312,15 +312,7 @@ class RevisitPlannerTest {
             tasks.add(new RevisitTask(i, customer().id("C" + (100 - i)).build(), 100 - i, i % 2 == 0 ? "李娜" : "王芳",
                     rule, i % 3, days[i % days.length], i % 4 == 0 ? days[(i + 1) % days.length] : null, "PHONE", "做", "do"));
         }
-        List<RevisitTask> expected = new ArrayList<>(tasks);
-        List<RevisitTask> actual = new ArrayList<>(tasks);
-        expected.sort(RevisitPlanner.LIST_ORDER);
-        RevisitPlanner.sortInListOrder(actual);
-        assertThat(actual).containsExactlyElementsOf(expected);
-        expected.sort(RevisitPlanner.URGENCY);
-        actual = new ArrayList<>(tasks);
-        RevisitPlanner.sortByUrgency(actual);
-        assertThat(actual).containsExactlyElementsOf(expected);
+        assertSortedAsTheComparatorsSort(tasks, new java.util.Random(3));
     }
 
     @Test
@@ -398,18 +390,26 @@ class RevisitPlannerTest {
                     t.intendedDue(), t.dueDate(), t.channel(), t.actionZh(), t.actionEn()));
         }
         for (List<RevisitTask> given : List.of(tasks, planned)) {
-            List<RevisitTask> expected = new java.util.ArrayList<>(given);
-            List<RevisitTask> actual = new java.util.ArrayList<>(given);
-            expected.sort(RevisitPlanner.LIST_ORDER);
-            RevisitPlanner.sortInListOrder(actual);
-            assertThat(actual).containsExactlyElementsOf(expected);
-            java.util.Collections.shuffle(expected, random); // a different order to start from
-            actual = new java.util.ArrayList<>(expected);
-            expected.sort(java.util.Comparator.comparingInt(RevisitTask::priority).thenComparing(RevisitTask::intendedDue)
-                    .thenComparingInt(RevisitTask::ruleIndex).thenComparing(RevisitTask::customerId));
-            RevisitPlanner.sortByUrgency(actual);
-            assertThat(actual).containsExactlyElementsOf(expected);
+            assertSortedAsTheComparatorsSort(given, random);
         }
+    }
+
+    /**
+     * The packed sorts give the comparators' orders: the list's from the tasks as given, urgency's (a comparator
+     * written here, not the planner's fallback) from them shuffled.
+     */
+    private static void assertSortedAsTheComparatorsSort(List<RevisitTask> given, java.util.Random random) {
+        List<RevisitTask> expected = new ArrayList<>(given);
+        List<RevisitTask> actual = new ArrayList<>(given);
+        expected.sort(RevisitPlanner.LIST_ORDER);
+        RevisitPlanner.sortInListOrder(actual);
+        assertThat(actual).containsExactlyElementsOf(expected);
+        java.util.Collections.shuffle(expected, random); // a different order to start from
+        actual = new ArrayList<>(expected);
+        expected.sort(java.util.Comparator.comparingInt(RevisitTask::priority).thenComparing(RevisitTask::intendedDue)
+                .thenComparingInt(RevisitTask::ruleIndex).thenComparing(RevisitTask::customerId));
+        RevisitPlanner.sortByUrgency(actual);
+        assertThat(actual).containsExactlyElementsOf(expected);
     }
 
     /** The customers' places by id: none when they come in that order (the job's), else each one's place. */
