@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
@@ -147,6 +148,32 @@ public final class CsvInput implements Closeable {
             if (!(r.size() == 1 && r.values()[0].isBlank())) {
                 return r;
             }
+        }
+    }
+
+    /**
+     * The next non-blank record made into a row: straight from its line's bytes by {@code lines} when the line is
+     * plain and that makes one, else by {@code parse} from the record {@link #next()} gives; null at the end of the
+     * file. Both ways count lines alike.
+     */
+    <T> T next(PlainLineParser<? extends T> lines, Function<SourceRecord, ? extends T> parse) {
+        if (plain != null && !ended && split() == PlainLines.LINE && plain.fields() > 1) { // one field may be a blank line
+            T row = lines.parse(plain, fileName, plain.lines() + 1);
+            if (row != null) {
+                plain.consume();
+                lastLineEnd = plain.lines();
+                return row;
+            }
+        }
+        SourceRecord r = next();
+        return r == null ? null : parse.apply(r);
+    }
+
+    private int split() {
+        try {
+            return plain.split();
+        } catch (IOException e) {
+            throw new BadInputException(fileName + " line " + (lastLineEnd + 1) + ": cannot read on: " + e.getMessage(), e);
         }
     }
 

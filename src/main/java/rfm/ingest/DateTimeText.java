@@ -20,7 +20,23 @@ public final class DateTimeText {
      * A compiled pattern. {@code shape} is a sample formatted with it ('9' for digits), or null when the
      * pattern's width varies; text of another shape is skipped without paying for a parse exception.
      */
-    private record Pattern(String text, DateTimeFormatter formatter, boolean hasTime, String shape, boolean iso) {
+    private record Pattern(String text, DateTimeFormatter formatter, boolean hasTime, String shape, boolean iso,
+                           boolean asciiShape) {
+
+        /** Whether ASCII bytes may be text of this pattern: as {@link #mayMatch(String)}, for a shape of ASCII only. */
+        boolean mayMatch(byte[] b, int from, int to) {
+            if (to - from != shape.length()) {
+                return false;
+            }
+            for (int i = 0; i < shape.length(); i++) {
+                char s = shape.charAt(i);
+                byte v = b[from + i];
+                if (s == '9' ? (v < '0' || v > '9') : v != s) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         boolean mayMatch(String value) {
             if (shape == null) {
@@ -57,7 +73,8 @@ public final class DateTimeText {
                     f.format(LocalDateTime.of(2011, 11, 11, 23, 11, 11)));
             String fields = p.replaceAll("'[^']*'", ""); // quoted text is literal, not fields
             boolean hasTime = fields.chars().anyMatch(c -> c == 'H' || c == 'h' || c == 'k' || c == 'K');
-            return new Pattern(p, f, hasTime, shape, ISO_PATTERNS.contains(p) && shape != null);
+            return new Pattern(p, f, hasTime, shape, ISO_PATTERNS.contains(p) && shape != null,
+                    shape != null && shape.chars().allMatch(c -> c < 0x80));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + p + "' is not a date pattern: " + e.getMessage());
         }
@@ -86,6 +103,14 @@ public final class DateTimeText {
         int v = 0;
         for (int i = from; i < to; i++) {
             v = v * 10 + (t.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    private static int digits(byte[] b, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (b[i] - '0');
         }
         return v;
     }
@@ -159,25 +184,49 @@ public final class DateTimeText {
                 return ASK_PARSE_SECOND;
             }
             int n = text.length();
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            if (month < 1 || month > 12 || day < 1 || day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
-                return ASK_PARSE_SECOND;
-            }
-            long second = (long) epochDay(year, month, day) * SECONDS_PER_DAY;
-            if (n > 10) {
-                int hour = digits(text, 11, 13);
-                int minute = digits(text, 14, 16);
-                int sec = n == 19 ? digits(text, 17, 19) : 0;
-                if (hour > 23 || minute > 59 || sec > 59) {
-                    return ASK_PARSE_SECOND;
-                }
-                second += hour * 3600 + minute * 60 + sec;
-            }
-            return second;
+            return second(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), n > 10 ? digits(text, 11, 13) : 0,
+                    n > 10 ? digits(text, 14, 16) : 0, n == 19 ? digits(text, 17, 19) : 0);
         }
         return ASK_PARSE_SECOND;
+    }
+
+    /**
+     * As {@link #epochSecond(String)} for the ASCII text in {@code b[from, to)}, read where it lies (a plain line's
+     * bytes): the same answer as for that text. A pattern whose shape is not all ASCII (or varies) could match
+     * text the bytes hold, so it gives {@link #ASK_PARSE_SECOND} where {@code epochSecond} would try it.
+     */
+    public long epochSecond(byte[] b, int from, int to) {
+        for (Pattern p : patterns) {
+            if (!p.asciiShape()) {
+                return ASK_PARSE_SECOND;
+            }
+            if (!p.mayMatch(b, from, to)) {
+                continue;
+            }
+            if (!p.iso()) {
+                return ASK_PARSE_SECOND;
+            }
+            int n = to - from;
+            return second(digits(b, from, from + 4), digits(b, from + 5, from + 7), digits(b, from + 8, from + 10),
+                    n > 10 ? digits(b, from + 11, from + 13) : 0, n > 10 ? digits(b, from + 14, from + 16) : 0,
+                    n == 19 ? digits(b, from + 17, from + 19) : 0);
+        }
+        return ASK_PARSE_SECOND;
+    }
+
+    /** As {@link #epochDay(String)} for the ASCII text in {@code b[from, to)} (see {@link #epochSecond(byte[], int, int)}). */
+    public int epochDay(byte[] b, int from, int to) {
+        long second = epochSecond(b, from, to);
+        return second == ASK_PARSE_SECOND ? ASK_PARSE : epochDayOf(second);
+    }
+
+    /** The epoch second of a date and time read from an ISO pattern's digits, or {@link #ASK_PARSE_SECOND} when it is none. */
+    private static long second(int year, int month, int day, int hour, int minute, int second) {
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > Month.of(month).length(Year.isLeap(year))
+                || hour > 23 || minute > 59 || second > 59) {
+            return ASK_PARSE_SECOND;
+        }
+        return (long) epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
     }
 
     /** Days from 0000-01-01 to 1970-01-01 (as in {@code LocalDate}). */

@@ -1,7 +1,6 @@
 package rfm.ingest;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** The three input files of a run, with their default names and the fields each must and may have. */
 public enum InputFile {
@@ -48,11 +47,17 @@ public enum InputFile {
      * A parser of this input's records under a file's header: each record to a valid or a bad row. Parsers keep
      * state between calls, so each belongs to one thread.
      */
-    public Function<SourceRecord, Parsed<?>> parser(Header header, IngestSettings settings) {
+    public RowParser parser(Header header, IngestSettings settings) {
         return switch (this) {
-            case ORDERS -> new OrderParser(header, settings)::parse;
-            case INTERACTIONS -> new InteractionParser(header, settings)::parse;
-            case CUSTOMERS -> new CustomerProfileParser(header, settings)::parse;
+            case ORDERS -> {
+                OrderParser orders = new OrderParser(header, settings);
+                yield new RowParser(orders::parse, orders::parse);
+            }
+            case INTERACTIONS -> {
+                InteractionParser interactions = new InteractionParser(header, settings);
+                yield new RowParser(interactions::parse, interactions::parse);
+            }
+            case CUSTOMERS -> new RowParser(new CustomerProfileParser(header, settings)::parse, null);
         };
     }
 }

@@ -1,6 +1,8 @@
 package rfm.ingest;
 
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Set;
@@ -102,6 +104,66 @@ public final class OrderParser {
         return new OrderRow(id, customer, day, negative ? -units : units, scale, null, counted);
     }
 
+    /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
+    Parsed<OrderRow> parse(PlainLines line, String file, long number) {
+        OrderRow row = fast(line);
+        return row == null ? null : new Parsed.Valid<>(new PlainLineCopy(file, number, line), row);
+    }
+
+    /**
+     * As {@link #fast(SourceRecord)} for a plain line of ASCII, read from its bytes: the row the line's record
+     * makes, or null for the same rows and for a line with bytes outside ASCII (a test holds the two to it).
+     * Only the two ids become strings.
+     */
+    OrderRow fast(PlainLines line) {
+        if (line.fields() != columns || !line.ascii()) {
+            return null;
+        }
+        int max = settings.maxIdLength();
+        if (!line.isPlainId(orderId, max) || !line.isPlainId(customerId, max)) {
+            return null;
+        }
+        byte[] b = line.bytes();
+        int day = settings.dates().epochDay(b, line.from(orderDate), line.to(orderDate));
+        if (day == DateTimeText.ASK_PARSE || !plainAmounts || !plainDecimal(b, line.from(amount), line.to(amount))) {
+            return null;
+        }
+        if (!line.isEmpty(currency) && !(asciiCurrency && line.equalsIgnoreCase(currency, settings.currency()))) {
+            return null;
+        }
+        boolean counted;
+        if (line.isEmpty(status)) {
+            if (!paidIsKnown) {
+                return null;
+            }
+            counted = paidIsCounted;
+        } else if (oneOf(line, countedStatuses)) {
+            counted = true;
+        } else if (oneOf(line, uncountedStatuses)) {
+            counted = false;
+        } else {
+            return null;
+        }
+        if (counted && negative && units != 0) {
+            return null;
+        }
+        try {
+            return new OrderRow(line.string(orderId), line.string(customerId), day, negative ? -units : units, scale,
+                    null, counted);
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("ASCII bytes that are not UTF-8", e); // an ASCII line is UTF-8
+        }
+    }
+
+    private boolean oneOf(PlainLines line, String[] upperCase) {
+        for (String s : upperCase) {
+            if (line.equalsIgnoreCase(status, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -120,23 +182,27 @@ public final class OrderParser {
         return false;
     }
 
-    /**
-     * Reads {@code [+-]?(\d+(\.\d*)?|\.\d+)} of at most 18 digits into units, scale and negative, as
-     * {@code new BigDecimal(text)} has them; false for any other text.
-     */
+    /** As {@link #plainDecimal(byte[], int, int)} for text: characters outside ASCII are no digits. */
     private boolean plainDecimal(String t) {
-        int n = t.length();
-        int i = 0;
+        return plainDecimal(t.getBytes(StandardCharsets.ISO_8859_1), 0, t.length()); // '?' for them
+    }
+
+    /**
+     * Reads {@code [+-]?(\d+(\.\d*)?|\.\d+)} of at most 18 digits in {@code t[from, to)} into units, scale and
+     * negative, as {@code new BigDecimal(text)} has them; false for any other text.
+     */
+    private boolean plainDecimal(byte[] t, int from, int to) {
+        int i = from;
         negative = false;
-        if (n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
-            negative = t.charAt(0) == '-';
-            i = 1;
+        if (to > from && (t[from] == '+' || t[from] == '-')) {
+            negative = t[from] == '-';
+            i++;
         }
         long u = 0;
         int digits = 0;
         int point = -1;
-        for (; i < n; i++) {
-            char c = t.charAt(i);
+        for (; i < to; i++) {
+            byte c = t[i];
             if (c >= '0' && c <= '9') {
                 if (++digits > OrderRow.MAX_DIGITS) {
                     return false;
@@ -152,7 +218,7 @@ public final class OrderParser {
             return false;
         }
         units = u;
-        scale = point < 0 ? 0 : n - 1 - point;
+        scale = point < 0 ? 0 : to - 1 - point;
         return true;
     }
 

@@ -6,7 +6,42 @@ public sealed interface Parsed<T> {
     /** The record parsed. */
     SourceRecord source();
 
-    record Valid<T>(SourceRecord source, T row) implements Parsed<T> {
+    /**
+     * A valid row. Its source is the record it was parsed from, or, for a row read straight from a plain line's
+     * bytes, a copy of that line, made into its record only when asked for (a duplicate or future-dated order's
+     * reject): the usual row never needs it.
+     */
+    final class Valid<T> implements Parsed<T> {
+
+        private final T row;
+        private Object source;
+
+        public Valid(SourceRecord source, T row) {
+            this.source = source;
+            this.row = row;
+        }
+
+        Valid(PlainLineCopy line, T row) {
+            this.source = line;
+            this.row = row;
+        }
+
+        @Override
+        public SourceRecord source() {
+            if (source instanceof PlainLineCopy line) {
+                source = line.record();
+            }
+            return (SourceRecord) source;
+        }
+
+        public T row() {
+            return row;
+        }
+
+        @Override
+        public String toString() {
+            return "Valid[" + row + "]";
+        }
     }
 
     record Bad<T>(SourceRecord source, RejectedRow reject) implements Parsed<T> {

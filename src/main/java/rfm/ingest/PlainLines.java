@@ -62,9 +62,26 @@ final class PlainLines {
 
     /** The fields of the next line, null at the end of the file, or {@link #NOT_PLAIN}. */
     String[] next() throws IOException {
+        int split = split();
+        return split == LINE ? values() : split == END ? null : NOT_PLAIN;
+    }
+
+    /** What {@link #split} found: a plain line, split into its fields. */
+    static final int LINE = 1;
+    /** What {@link #split} found: a line that is not plain (nothing of it has been consumed). */
+    static final int NOT_PLAIN_LINE = 0;
+    /** What {@link #split} found: the end of the file. */
+    static final int END = -1;
+
+    /**
+     * Finds the next line and, when it is plain, where its fields lie in {@link #bytes} ({@link #from}, {@link #to}),
+     * without consuming it: {@link #values} or {@link #consume} do that. Anything read may move the buffer, so the
+     * fields' places hold only until the next call.
+     */
+    int split() throws IOException {
         int end = findLineEnd();
         if (end < 0) {
-            return null;
+            return END;
         }
         int start = pos;
         int contentEnd = end;
@@ -81,7 +98,7 @@ final class PlainLines {
             long x = (long) LONGS.get(buf, i);
             any |= x;
             if ((zeroBytes(x ^ QUOTES) | zeroBytes(x ^ RETURNS)) != 0) {
-                return NOT_PLAIN;
+                return NOT_PLAIN_LINE;
             }
             for (long marks = zeroBytes(x ^ delimiters); marks != 0; marks &= marks - 1) {
                 fieldStartsAt(fields++, i + (Long.numberOfTrailingZeros(marks) >>> 3) + 1);
@@ -93,19 +110,130 @@ final class PlainLines {
             if (b == delimiter) {
                 fieldStartsAt(fields++, i + 1);
             } else if (b == '"' || b == '\r') {
-                return NOT_PLAIN;
+                return NOT_PLAIN_LINE;
             }
         }
-        boolean ascii = (any & HIGH_BITS) == 0;
+        this.lineEnd = end;
+        this.contentEnd = contentEnd;
+        this.fields = fields;
+        this.ascii = (any & HIGH_BITS) == 0;
+        return LINE;
+    }
+
+    /** The strings of the fields of the line {@link #split} found, which it consumes. */
+    String[] values() throws CharacterCodingException {
         String[] values = new String[fields];
         for (int f = 0; f < fields; f++) {
-            int from = starts[f];
-            int to = f + 1 < fields ? starts[f + 1] - 1 : contentEnd;
-            values[f] = field(f, from, to, ascii);
+            values[f] = field(f, from(f), to(f), ascii);
         }
-        pos = end < limit ? end + 1 : end;
-        lines++;
+        consume();
         return values;
+    }
+
+    /** Goes past the line {@link #split} found. */
+    void consume() {
+        pos = lineEnd < limit ? lineEnd + 1 : lineEnd;
+        lines++;
+    }
+
+    /* The line split last: where it ends, its content (without a final carriage return), fields, and whether it is ASCII. */
+    private int lineEnd;
+    private int contentEnd;
+    private int fields;
+    private boolean ascii;
+
+    /** The buffer the split line's fields lie in. */
+    byte[] bytes() {
+        return buf;
+    }
+
+    /** The split line's number of fields. */
+    int fields() {
+        return fields;
+    }
+
+    /** Where field {@code f} of the split line starts in {@link #bytes}. */
+    int from(int f) {
+        return starts[f];
+    }
+
+    /** Where field {@code f} of the split line ends in {@link #bytes} (exclusive). */
+    int to(int f) {
+        return f + 1 < fields ? starts[f + 1] - 1 : contentEnd;
+    }
+
+    /** Whether every byte of the split line is ASCII. */
+    boolean ascii() {
+        return ascii;
+    }
+
+    /** A copy of the split line's bytes, without its line end. */
+    byte[] line() {
+        return Arrays.copyOfRange(buf, starts[0], contentEnd);
+    }
+
+    byte delimiter() {
+        return delimiter;
+    }
+
+    /*
+     * The split line's fields as the parsers' byte paths read them. A field index of -1 is a column the file does
+     * not have, which is empty, as SourceRecord.raw reads it.
+     */
+
+    /** Whether field {@code f} is empty. */
+    boolean isEmpty(int f) {
+        return f < 0 || to(f) == from(f);
+    }
+
+    /** Field {@code f}'s text, as {@link #values} would make it (the same shared strings, the same strict decoding). */
+    String string(int f) throws CharacterCodingException {
+        return f < 0 ? "" : field(f, from(f), to(f), ascii);
+    }
+
+    /** Whether field {@code f} is an id as it stands, as {@link SourceRecord#isPlainId} says of its text. */
+    boolean isPlainId(int f, int max) {
+        if (f < 0) {
+            return false;
+        }
+        int from = from(f);
+        int n = to(f) - from;
+        if (n == 0 || n > max) {
+            return false;
+        }
+        for (int i = from; i < from + n; i++) {
+            byte c = buf[i];
+            if (c <= ' ' || c == 0x7F) { // bytes of 0x80 and above are negative
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether field {@code f} is this ASCII text, exactly. */
+    boolean is(int f, String ascii) {
+        return f >= 0 && matches(f, ascii, false);
+    }
+
+    /** Whether field {@code f} is this ASCII text with letters in any case, as {@code String.equalsIgnoreCase} says. */
+    boolean equalsIgnoreCase(int f, String ascii) {
+        return f >= 0 && matches(f, ascii, true);
+    }
+
+    private boolean matches(int f, String ascii, boolean anyCase) {
+        int from = from(f);
+        if (to(f) - from != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            int c = ascii.charAt(i);
+            int b = buf[from + i];
+            int lower = c | 0x20;
+            if (b != c && !(anyCase && lower >= 'a' && lower <= 'z' && (b | 0x20) == lower)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Notes where field number {@code field} of the current line starts. */

@@ -31,6 +31,8 @@ public final class PrefetchedInput<T> implements AutoCloseable {
 
     private final CsvInput in;
     private final Function<SourceRecord, ? extends T> parse;
+    /** Reads the usual rows from their plain lines' bytes; null: every row from its record. */
+    private final PlainLineParser<? extends T> lines;
     private final BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
     private final Thread reader;
     private volatile boolean closed;
@@ -44,11 +46,21 @@ public final class PrefetchedInput<T> implements AutoCloseable {
      * @param parse called on the reading thread only, once per record, in file order
      */
     public PrefetchedInput(CsvInput in, Function<SourceRecord, ? extends T> parse) {
+        this(in, parse, null);
+    }
+
+    private PrefetchedInput(CsvInput in, Function<SourceRecord, ? extends T> parse, PlainLineParser<? extends T> lines) {
         this.in = in;
         this.parse = parse;
+        this.lines = lines;
         this.reader = new Thread(this::readAhead, "read-" + in.fileName());
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** An input file's rows, read ahead: after the first block, the usual rows straight from their lines' bytes when the parser can. */
+    public static PrefetchedInput<Parsed<?>> rows(CsvInput in, RowParser parser) {
+        return new PrefetchedInput<>(in, parser, parser.lines());
     }
 
     /** The records themselves, read ahead. */
@@ -101,11 +113,17 @@ public final class PrefetchedInput<T> implements AutoCloseable {
         int n = 0;
         long chars = 0;
         try {
-            for (SourceRecord r; n < b.length && (r = in.next()) != null; n++) {
-                if (countChars) {
-                    chars += chars(r);
+            if (countChars || lines == null) {
+                for (SourceRecord r; n < b.length && (r = in.next()) != null; n++) {
+                    if (countChars) {
+                        chars += chars(r);
+                    }
+                    b[n] = parse.apply(r); // n counts the row only once it is made: not one that failed
                 }
-                b[n] = parse.apply(r); // n counts the row only once it is made: not one that failed
+            } else {
+                for (T row; n < b.length && (row = in.next(lines, parse)) != null; n++) {
+                    b[n] = row;
+                }
             }
         } catch (RuntimeException | Error e) {
             return new Block(n, chars, e);

@@ -35,7 +35,12 @@ public record SourceRecord(String file, long line, String[] values) {
 
     /** The trimmed field with control characters (line breaks, NUL, ...) replaced by spaces: text for people. */
     public String text(int index) {
-        String v = value(index);
+        return text(raw(index));
+    }
+
+    /** A field's text as {@link #text(int)} makes it: trimmed, control characters replaced by spaces. */
+    static String text(String raw) {
+        String v = raw.strip();
         for (int i = 0; i < v.length(); i++) {
             if (Character.isISOControl(v.charAt(i))) {
                 StringBuilder b = new StringBuilder(v.length());

@@ -128,7 +128,7 @@ class InputFileReader implements ItemStreamReader<ParsedBlock> {
 
     private void open() {
         CsvInput csv = current.get().openInput(file, files.get(fileIndex));
-        in = new PrefetchedInput<>(csv, file.parser(csv.header(), current.get().job().ingestSettings(file)));
+        in = PrefetchedInput.rows(csv, file.parser(csv.header(), current.get().job().ingestSettings(file)));
         headers.put(in.fileName(), in.header());
         counts = current.get().counts(in.fileName());
         recordsInFile = 0;

@@ -283,4 +283,93 @@ class CsvInputTest {
         assertThat(plain).containsExactly("header [order_id, customer_id]", "2 [O1, C1]", "failed: orders.csv line 3:"
                 + " cannot read on: bytes that are not valid UTF-8 (set the input's encoding in the job file, or use auto)");
     }
+
+    /** Every row an input file makes (valid rows with their source's line and fields), or the failure, read one way or the other. */
+    private List<String> rows(Path file, InputFile input, IngestSettings settings, boolean fromBytes) {
+        List<String> out = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(file, input, StandardCharsets.UTF_8, ',', java.util.Map.of(), true)) {
+            RowParser parser = input.parser(in.header(), settings);
+            for (Parsed<?> p; (p = fromBytes ? in.next(parser.lines(), parser) : next(in, parser)) != null; ) {
+                SourceRecord source = p.source();
+                out.add(source.file() + ":" + source.line() + " " + java.util.Arrays.asList(source.values()) + " "
+                        + (p instanceof Parsed.Valid<?> v ? "valid " + v.row() : "bad " + ((Parsed.Bad<?>) p).reject()));
+            }
+            out.add("sha256 " + in.sha256Hex());
+        } catch (BadInputException e) {
+            out.add("failed: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static Parsed<?> next(CsvInput in, RowParser parser) {
+        SourceRecord r = in.next();
+        return r == null ? null : parser.apply(r);
+    }
+
+    /**
+     * The rows read straight from plain lines' bytes are the rows their records make: on random orders and
+     * interactions files with usual and awkward values, quoted fields, blank lines, CRLF, text outside ASCII, lines
+     * with too few or too many fields and bytes that are not UTF-8, the same rows (each with its file, line and
+     * fields), the same rejects, the same digest, or the same failure; and many valid rows come from the bytes.
+     */
+    @Test
+    void rowsReadFromTheBytesAreTheRowsTheRecordsMake() throws IOException {
+        java.util.Random random = new java.util.Random(5);
+        IngestSettings settings = new IngestSettings(java.util.Set.of("PAID", "COMPLETED"), java.util.Set.of("REFUNDED"),
+                "CNY", java.util.Map.of(), new DateTimeText(List.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss")));
+        String[][] orderPieces = {{"SO1", "SO2", "SO1 ", "订单", ""}, {"C1", "C2", " C3", "客户"},
+                {"2026-11-20", "2026-11-20 08:00:00", "2026-02-30", "20.11.2026", ""}, {"12.50", "0", "-3", "1,299", "x"},
+                {"CNY", "cny", "", "USD", "人民币"}, {"PAID", "refunded", "", "LOST", "已付"}};
+        String[][] interactionPieces = {{"IA1", "IA2", "", " I"}, {"C1", "C2", "客户"},
+                {"2026-11-20 08:00:00", "2026-11-20", "bad"}, {"PHONE", "wechat", " DM ", "微信", ""}, {"IN", "OUT", "in", "x"},
+                {"", "4", "0", "x"}, {"", "产品咨询", " 投诉 ", "\u0001"}};
+        int fromBytes = 0;
+        long valid = 0;
+        for (int round = 0; round < 200; round++) {
+            boolean orders = round % 2 == 0;
+            String[][] pieces = orders ? orderPieces : interactionPieces;
+            List<String> header = orders ? List.of("order_id", "customer_id", "order_date", "amount", "currency", "status")
+                    : List.of("interaction_id", "customer_id", "occurred_at", "channel", "direction", "satisfaction", "topic");
+            StringBuilder text = new StringBuilder(String.join(",", header));
+            if (round % 10 == 1) {
+                text.append(",note"); // a column the parser does not read
+            }
+            int lines = random.nextInt(60);
+            for (int l = 0; l < lines; l++) {
+                text.append(random.nextInt(5) == 0 ? "\r\n" : "\n");
+                int kind = random.nextInt(25);
+                if (kind == 0) {
+                    continue; // a blank line
+                }
+                int fields = pieces.length + (round % 10 == 1 ? 1 : 0) + (kind == 1 ? -2 : kind == 2 ? 1 : 0);
+                for (int f = 0; f < fields; f++) {
+                    if (f > 0) {
+                        text.append(',');
+                    }
+                    String[] choices = f < pieces.length ? pieces[f] : new String[] {"note", "备注"};
+                    String v = choices[random.nextInt(3) > 0 ? random.nextInt(2) : random.nextInt(choices.length)];
+                    text.append(random.nextInt(300) == 0 ? "\"" + v + "\"" : v); // the CSV parser reads on from a quote
+                }
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            if (random.nextInt(10) == 0 && bytes.length > 80) {
+                bytes[70 + random.nextInt(bytes.length - 70)] = (byte) 0xC3; // maybe not UTF-8 any more
+            }
+            InputFile input = orders ? InputFile.ORDERS : InputFile.INTERACTIONS;
+            Path file = dir.resolve(input.fileName());
+            Files.write(file, bytes);
+            List<String> expected = rows(file, input, settings, false);
+            assertThat(rows(file, input, settings, true)).as("round %d: %s", round, text).isEqualTo(expected);
+            valid += expected.stream().filter(r -> r.contains(" valid ")).count();
+            try (CsvInput in = CsvInput.open(file, input, StandardCharsets.UTF_8, ',', java.util.Map.of(), true)) {
+                RowParser parser = input.parser(in.header(), settings);
+                for (Parsed<?> p; (p = in.next(parser.lines(), r -> new Parsed.Valid<>(r, "record"))) != null; ) {
+                    fromBytes += "record".equals(((Parsed.Valid<?>) p).row()) ? 0 : 1;
+                }
+            } catch (BadInputException e) {
+                // counted above
+            }
+        }
+        assertThat(fromBytes).as("valid rows from the bytes, of %d", valid).isGreaterThan((int) (valid / 3)); // the others: after a quote, or awkward values the full path reads
+    }
 }

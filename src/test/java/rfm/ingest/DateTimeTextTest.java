@@ -154,6 +154,8 @@ class DateTimeTextTest {
                         t.getHour(), t.getMinute());
             };
             assertThat(dates.epochSecond(text)).as(text).isEqualTo(dates.parse(text).toEpochSecond(ZoneOffset.UTC));
+            assertThat(dates.epochSecond(bytes(text), 2, text.length() + 2)).as(text).isEqualTo(dates.epochSecond(text));
+            assertThat(dates.epochDay(bytes(text), 2, text.length() + 2)).as(text).isEqualTo(dates.epochDay(text));
             assertThat(dates.epochDay(text)).as(text).isEqualTo(dates.parse(text).toLocalDate().toEpochDay());
         }
         assertThat(dates.epochSecond("1969-12-31 23:59:59")).isEqualTo(-1);
@@ -163,5 +165,43 @@ class DateTimeTextTest {
                 "22.11.2026", " 2026-11-22", "2026-11-22T10:00:00", "", "2026-1-22")) {
             assertThat(dates.epochSecond(asks)).as(asks).isEqualTo(DateTimeText.ASK_PARSE_SECOND);
         }
+    }
+
+    /** The text's bytes with two bytes before and after it, as a field lies in a line. */
+    private static byte[] bytes(String text) {
+        return (",," + text + ",,").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes of a text are read as the text is: the same seconds or the same need to parse, whatever the patterns
+     * and whatever the text; a pattern whose shape is not ASCII (or varies) may match text the bytes hold, so from
+     * there on the bytes ask.
+     */
+    @Test
+    void bytesAreReadAsTheirText() {
+        String[] texts = {"2026-11-20", "2026-11-20 08:00:00", "2026-11-20 08:00", "2026-11-20T08:00:00", "2026-02-30",
+                "2026-11-20 24:00", "20.11.2026", "2026年11月20日", "2026/11/20", "", " 2026-11-20", "２０２６-11-20", "x"};
+        List<List<String>> patterns = List.of(List.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"),
+                List.of("dd.MM.yyyy", "yyyy-MM-dd"), List.of("yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"),
+                List.of("yyyy年MM月dd日", "yyyy-MM-dd"), List.of("yyyy-MM-dd", "yyyy年M月d日", "yyyy/MM/dd"),
+                List.of("d MMM yyyy", "yyyy-MM-dd"));
+        for (List<String> p : patterns) {
+            DateTimeText dates = new DateTimeText(p);
+            for (String text : texts) {
+                long fromBytes = dates.epochSecond(bytes(text), 2, bytes(text).length - 2);
+                String what = p + " " + text;
+                if (fromBytes != DateTimeText.ASK_PARSE_SECOND) {
+                    assertThat(fromBytes).as(what).isEqualTo(dates.epochSecond(text));
+                } else if (p.equals(patterns.get(0)) || p.equals(patterns.get(1)) || p.equals(patterns.get(2))) {
+                    assertThat(dates.epochSecond(text)).as("ASCII patterns: " + what).isEqualTo(DateTimeText.ASK_PARSE_SECOND);
+                }
+            }
+        }
+        DateTimeText chineseFirst = new DateTimeText(List.of("yyyy年MM月dd日", "yyyy-MM-dd"));
+        assertThat(chineseFirst.epochSecond("2026-11-20")).isNotEqualTo(DateTimeText.ASK_PARSE_SECOND);
+        assertThat(chineseFirst.epochSecond(bytes("2026-11-20"), 2, 12)).as("a pattern before it is not ASCII")
+                .isEqualTo(DateTimeText.ASK_PARSE_SECOND);
+        DateTimeText chineseLast = new DateTimeText(List.of("yyyy-MM-dd", "yyyy年MM月dd日"));
+        assertThat(chineseLast.epochSecond(bytes("2026-11-20"), 2, 12)).isEqualTo(chineseLast.epochSecond("2026-11-20"));
     }
 }

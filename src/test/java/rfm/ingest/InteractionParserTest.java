@@ -124,6 +124,8 @@ class InteractionParserTest {
                 new DateTimeText(List.of("dd.MM.yyyy", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"))));
         Random random = new Random(17);
         int fast = 0;
+        int fromLines = 0;
+        int notAscii = 0;
         for (IngestSettings s : settings) {
             InteractionParser p = new InteractionParser(HEADER, s);
             for (int n = 0; n < 20_000; n++) {
@@ -134,6 +136,13 @@ class InteractionParserTest {
                 }
                 SourceRecord r = new SourceRecord(5, fields);
                 InteractionRow row = p.fast(r);
+                PlainLines line = PlainLinesTest.split(fields);
+                if (line != null) { // every column is known: the byte path reads any plain line as the fast path
+                    InteractionRow fromBytes = p.fast(line);
+                    assertThat(fromBytes).as("line %s", List.of(fields)).isEqualTo(row);
+                    fromLines += fromBytes != null ? 1 : 0;
+                    notAscii += fromBytes != null && !line.ascii() ? 1 : 0;
+                }
                 if (row != null) {
                     fast++;
                     assertThat(p.parseInFull(r)).as("row %s", List.of(fields)).isInstanceOf(Parsed.Valid.class)
@@ -142,6 +151,8 @@ class InteractionParserTest {
             }
         }
         assertThat(fast).as("rows the fast path took").isGreaterThan(2_000);
+        assertThat(fromLines).as("lines the byte path took").isGreaterThan(2_000);
+        assertThat(notAscii).as("of them with text outside ASCII").isGreaterThan(200);
         assertThat(parser.fast(new SourceRecord(2, new String[] {"IA10000003", "C0796334", "2026-08-12 15:40:00", "SURVEY",
                 "IN", "1", ""}))).isEqualTo(new InteractionRow("C0796334", LocalDateTime.of(2026, 8, 12, 15, 40), "SURVEY",
                 false, 1, ""));

@@ -63,6 +63,7 @@ class OrderParserTest {
                         new AmountFormat(".", ",", List.of()), 64));
         Random random = new Random(11);
         int fast = 0;
+        int fromLines = 0;
         for (IngestSettings s : settings) {
             OrderParser p = new OrderParser(HEADER, s);
             for (int n = 0; n < 20_000; n++) {
@@ -73,6 +74,12 @@ class OrderParserTest {
                 }
                 SourceRecord r = record(fields);
                 OrderRow row = p.fast(r);
+                PlainLines line = PlainLinesTest.split(fields);
+                if (line != null) { // the byte path reads a line of ASCII as the fast path reads its record
+                    OrderRow fromBytes = p.fast(line);
+                    assertThat(fromBytes).as("line %s", List.of(fields)).isEqualTo(line.ascii() ? row : null);
+                    fromLines += fromBytes != null ? 1 : 0;
+                }
                 if (row != null) {
                     fast++;
                     assertThat(p.parseInFull(r)).as("row %s", List.of(fields)).isInstanceOf(Parsed.Valid.class)
@@ -82,6 +89,7 @@ class OrderParserTest {
             }
         }
         assertThat(fast).as("rows the fast path took").isGreaterThan(2_000);
+        assertThat(fromLines).as("lines the byte path took").isGreaterThan(2_000);
         OrderParser usual = new OrderParser(HEADER, settings(Map.of()));
         assertThat(usual.fast(record("SO10000001", "C0250062", "2020-05-19 15:12:33", "40.77", "CNY", "PAID")))
                 .isEqualTo(new OrderRow("SO10000001", "C0250062", LocalDate.of(2020, 5, 19), new BigDecimal("40.77"), true));

@@ -25,6 +25,59 @@ class PlainLinesTest {
         return new PlainLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',');
     }
 
+    /**
+     * The fields joined by commas as one plain line, split (the parsers' byte-path tests); null when they would not
+     * make one plain line of these fields (a comma, quote or line break in one; a missing one).
+     */
+    static PlainLines split(String... fields) {
+        for (String f : fields) {
+            if (f == null || f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\r') >= 0 || f.indexOf('\n') >= 0) {
+                return null;
+            }
+        }
+        PlainLines line = of(String.join(",", fields) + "\n");
+        try {
+            assertThat(line.split()).isEqualTo(PlainLines.LINE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return line;
+    }
+
+    /** What the byte path reads besides the strings: emptiness, ids, exact and case-blind text, a copy's record. */
+    @Test
+    void aSplitLinesFieldsAreReadFromItsBytes() throws IOException {
+        PlainLines line = split("SO1", "", "paid", "Paid!", "C 1", "x".repeat(10), "张伟", "\u007f", "IN");
+        assertThat(line.fields()).isEqualTo(9);
+        assertThat(line.ascii()).isFalse();
+        assertThat(line.isEmpty(1)).isTrue();
+        assertThat(line.isEmpty(-1)).as("a column the file lacks").isTrue();
+        assertThat(line.isEmpty(0)).isFalse();
+        assertThat(line.isPlainId(0, 3)).isTrue();
+        assertThat(line.isPlainId(0, 2)).as("too long").isFalse();
+        assertThat(line.isPlainId(1, 10)).as("empty").isFalse();
+        assertThat(line.isPlainId(4, 10)).as("a space").isFalse();
+        assertThat(line.isPlainId(6, 10)).as("not ASCII").isFalse();
+        assertThat(line.isPlainId(7, 10)).as("DEL").isFalse();
+        assertThat(line.isPlainId(-1, 10)).isFalse();
+        assertThat(line.equalsIgnoreCase(2, "PAID")).isTrue();
+        assertThat(line.is(2, "PAID")).isFalse();
+        assertThat(line.is(2, "paid")).isTrue();
+        assertThat(line.equalsIgnoreCase(3, "PAID!")).isTrue();
+        assertThat(line.equalsIgnoreCase(3, "PAID?")).as("only letters' case is ignored").isFalse();
+        assertThat(line.equalsIgnoreCase(2, "PAI")).isFalse();
+        assertThat(line.equalsIgnoreCase(-1, "")).isFalse();
+        assertThat(split("@[`{").equalsIgnoreCase(0, "`{@[")).as("bytes one case bit away from non-letters").isFalse();
+        assertThat(line.string(6)).isEqualTo("张伟");
+        assertThat(line.string(-1)).isEmpty();
+        SourceRecord copy = new PlainLineCopy("orders.csv", 12, line).record();
+        assertThat(copy.file()).isEqualTo("orders.csv");
+        assertThat(copy.line()).isEqualTo(12);
+        assertThat(copy.values()).containsExactly("SO1", "", "paid", "Paid!", "C 1", "x".repeat(10), "张伟", "\u007f", "IN");
+        assertThat(line.values()).containsExactly(copy.values());
+        assertThat(line.next()).as("values() consumed the line").isNull();
+    }
+
     private static List<String[]> all(PlainLines lines) throws IOException {
         List<String[]> rows = new ArrayList<>();
         for (String[] r = lines.next(); r != null; r = lines.next()) {
