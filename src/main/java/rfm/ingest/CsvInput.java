@@ -44,6 +44,10 @@ public final class CsvInput implements Closeable {
     private final Header header;
     private final DigestInputStream digest;
     private final Charset charset;
+    /** The UTF-8 file's stream with its byte order mark skipped; null for other charsets. */
+    private final BOMInputStream bom;
+    /** Reads again the lines whose rows were read from their bytes, for the few whose records are asked for. */
+    private LineSource lineSource;
     /** Reads the file while its lines are plain (see {@link PlainLines}); null once the CSV parser has taken over. */
     private PlainLines plain;
     private CSVParser parser;
@@ -60,8 +64,8 @@ public final class CsvInput implements Closeable {
         this.charset = charset;
         this.delimiter = delimiter;
         this.digest = new DigestInputStream(Files.newInputStream(path), DigestUtils.getSha256Digest());
-        InputStream in = charset.equals(StandardCharsets.UTF_8)
-                ? BOMInputStream.builder().setInputStream(digest).get() : digest;
+        this.bom = charset.equals(StandardCharsets.UTF_8) ? BOMInputStream.builder().setInputStream(digest).get() : null;
+        InputStream in = bom != null ? bom : digest;
         if (plainLines && charset.equals(StandardCharsets.UTF_8) && PlainLines.usable(delimiter)) {
             plain = new PlainLines(in, delimiter);
         } else {
@@ -158,7 +162,10 @@ public final class CsvInput implements Closeable {
      */
     <T> T next(PlainLineParser<? extends T> lines, Function<SourceRecord, ? extends T> parse) {
         if (plain != null && !ended && split() == PlainLines.LINE && plain.fields() > 1) { // one field may be a blank line
-            T row = lines.parse(plain, fileName, plain.lines() + 1);
+            if (lineSource == null) {
+                lineSource = new LineSource(path, fileName, delimiter, bomLength());
+            }
+            T row = lines.parse(plain, lineSource, plain.lines() + 1);
             if (row != null) {
                 plain.consume();
                 lastLineEnd = plain.lines();
@@ -167,6 +174,15 @@ public final class CsvInput implements Closeable {
         }
         SourceRecord r = next();
         return r == null ? null : parse.apply(r);
+    }
+
+    /** The bytes of the byte order mark the file starts with, which the lines' offsets do not count. */
+    private int bomLength() {
+        try {
+            return bom != null && bom.hasBOM() ? bom.getBOM().length() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // read with the header line already
+        }
     }
 
     private int split() {

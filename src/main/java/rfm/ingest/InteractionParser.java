@@ -35,9 +35,9 @@ public final class InteractionParser {
     private final boolean knownColumnsOnly;
 
     /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
-    Parsed<InteractionRow> parse(PlainLines line, String file, long number) {
+    Parsed<InteractionRow> parse(PlainLines line, LineSource source, long number) {
         InteractionRow row = fast(line);
-        return row == null ? null : new Parsed.Valid<>(new PlainLineCopy(file, number, line), row);
+        return row == null ? null : new Parsed.Valid<>(source, number, line.offset(), row);
     }
 
     /**

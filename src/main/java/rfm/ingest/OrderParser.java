@@ -105,9 +105,9 @@ public final class OrderParser {
     }
 
     /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
-    Parsed<OrderRow> parse(PlainLines line, String file, long number) {
+    Parsed<OrderRow> parse(PlainLines line, LineSource source, long number) {
         OrderRow row = fast(line);
-        return row == null ? null : new Parsed.Valid<>(new PlainLineCopy(file, number, line), row);
+        return row == null ? null : new Parsed.Valid<>(source, number, line.offset(), row);
     }
 
     /**

@@ -7,29 +7,36 @@ public sealed interface Parsed<T> {
     SourceRecord source();
 
     /**
-     * A valid row. Its source is the record it was parsed from, or, for a row read straight from a plain line's
-     * bytes, a copy of that line, made into its record only when asked for (a duplicate or future-dated order's
-     * reject): the usual row never needs it.
+     * A valid row. Its source is the record it was parsed from or, for a row a parser read straight from a plain
+     * line's bytes, that line's number and place in its file, read again into the record only when asked for (a
+     * duplicate or future-dated order's reject): the usual row never needs it.
      */
     final class Valid<T> implements Parsed<T> {
 
         private final T row;
         private Object source;
+        private final long line;
+        private final long offset;
 
         public Valid(SourceRecord source, T row) {
-            this.source = source;
-            this.row = row;
+            this(source, 0, 0, row);
         }
 
-        Valid(PlainLineCopy line, T row) {
-            this.source = line;
+        Valid(LineSource source, long line, long offset, T row) {
+            this((Object) source, line, offset, row);
+        }
+
+        private Valid(Object source, long line, long offset, T row) {
+            this.source = source;
+            this.line = line;
+            this.offset = offset;
             this.row = row;
         }
 
         @Override
         public SourceRecord source() {
-            if (source instanceof PlainLineCopy line) {
-                source = line.record();
+            if (source instanceof LineSource lines) {
+                source = lines.record(line, offset);
             }
             return (SourceRecord) source;
         }

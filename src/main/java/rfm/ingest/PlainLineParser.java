@@ -9,6 +9,6 @@ package rfm.ingest;
  */
 interface PlainLineParser<T> {
 
-    /** What the line {@code line} has split makes, as line number {@code number} of {@code file}; or null. */
-    T parse(PlainLines line, String file, long number);
+    /** What the line {@code line} has split makes, as line number {@code number} of the file {@code source} reads again; or null. */
+    T parse(PlainLines line, LineSource source, long number);
 }

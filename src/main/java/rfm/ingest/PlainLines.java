@@ -167,9 +167,12 @@ final class PlainLines {
         return ascii;
     }
 
-    /** A copy of the split line's bytes, without its line end. */
-    byte[] line() {
-        return Arrays.copyOfRange(buf, starts[0], contentEnd);
+    /** Bytes of the stream moved out of the buffer before its first. */
+    private long dropped;
+
+    /** Where the split line starts in the stream, counted in bytes from its first. */
+    long offset() {
+        return dropped + starts[0];
     }
 
     byte delimiter() {
@@ -403,6 +406,7 @@ final class PlainLines {
             if (pos > 0) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
                 limit -= pos;
+                dropped += pos;
                 pos = 0;
             }
             if (limit == buf.length) {

@@ -44,7 +44,7 @@ class PlainLinesTest {
         return line;
     }
 
-    /** What the byte path reads besides the strings: emptiness, ids, exact and case-blind text, a copy's record. */
+    /** What the byte path reads besides the strings: emptiness, ids, exact and case-blind text. */
     @Test
     void aSplitLinesFieldsAreReadFromItsBytes() throws IOException {
         PlainLines line = split("SO1", "", "paid", "Paid!", "C 1", "x".repeat(10), "张伟", "\u007f", "IN");
@@ -70,12 +70,33 @@ class PlainLinesTest {
         assertThat(split("@[`{").equalsIgnoreCase(0, "`{@[")).as("bytes one case bit away from non-letters").isFalse();
         assertThat(line.string(6)).isEqualTo("张伟");
         assertThat(line.string(-1)).isEmpty();
-        SourceRecord copy = new PlainLineCopy("orders.csv", 12, line).record();
-        assertThat(copy.file()).isEqualTo("orders.csv");
-        assertThat(copy.line()).isEqualTo(12);
-        assertThat(copy.values()).containsExactly("SO1", "", "paid", "Paid!", "C 1", "x".repeat(10), "张伟", "\u007f", "IN");
-        assertThat(line.values()).containsExactly(copy.values());
+        assertThat(line.offset()).isZero();
+        assertThat(line.values()).containsExactly("SO1", "", "paid", "Paid!", "C 1", "x".repeat(10), "张伟", "\u007f", "IN");
         assertThat(line.next()).as("values() consumed the line").isNull();
+    }
+
+    /** A line's offset counts the bytes before it in the stream, wherever the buffer has moved them. */
+    @Test
+    void offsetsCountTheBytesBeforeTheLine() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<Long> offsets = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 5_000; i++) {
+            offsets.add((long) text.toString().getBytes(StandardCharsets.UTF_8).length);
+            text.append("O").append(i).append(",张").append("x".repeat(random.nextInt(i % 1000 == 0 ? 100_000 : 40)))
+                    .append(i % 2 == 0 ? "\n" : "\r\n");
+        }
+        PlainLines lines = of(text.toString());
+        for (int i = 0; i < offsets.size(); i++) {
+            assertThat(lines.split()).isEqualTo(PlainLines.LINE);
+            assertThat(lines.offset()).as("line %d", i + 1).isEqualTo(offsets.get(i));
+            if (i % 3 == 0) {
+                lines.consume();
+            } else {
+                lines.values();
+            }
+        }
+        assertThat(lines.split()).isEqualTo(PlainLines.END);
     }
 
     private static List<String[]> all(PlainLines lines) throws IOException {

@@ -161,6 +161,41 @@ class NightlyJobFunctionalTests {
         assertThat(summary.get("customers").get("total").asLong()).isEqualTo(counts.get("customers").asLong());
     }
 
+    /**
+     * Past a file's first block the usual rows are read from their lines' bytes and keep no record; a duplicate or
+     * future-dated order found there is still listed with its line and its text as written (read again from the
+     * file, after a byte order mark, with CRLF line ends), and the counts add up.
+     */
+    @Test
+    void aDuplicateOrFutureOrderDeepInALongFileIsListedAsWritten() throws IOException {
+        StringBuilder orders = new StringBuilder("\uFEFForder_id,customer_id,order_date,amount,currency,status\r\n");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String line = switch (i) {
+                case 1_500 -> "SO7,C003,2026-01-05,12.00,CNY,PAID";            // a duplicate of line 9's order
+                case 2_400 -> "SO992400,C004,2026-12-01 10:00:00,5.50,cny,paid"; // after the as-of date
+                case 2_401 -> "SO992401,C004,2026-02-30,5.50,CNY,PAID";          // a bad date, rejected while parsing
+                default -> "SO" + i + ",C00" + (1 + i % 9) + ",2026-0" + (1 + i % 9) + "-1" + (i % 10) + ","
+                        + (i % 97) + "." + (i % 10) + "0,CNY," + (i % 13 == 0 ? "REFUNDED" : "PAID");
+            };
+            lines.add(line);
+            orders.append(line).append("\r\n");
+        }
+        Path input = sampleWithOrders(orders.toString());
+        Run run = run(input, tmp.resolve("out"), tmp.resolve("db"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<List<String>> rejects = new ArrayList<>();
+        for (Map<String, String> r : readCsv(run.published().resolve("rejects").resolve("orders.csv"))) {
+            rejects.add(List.of(r.get("line"), r.get("reason"), r.get("raw")));
+        }
+        assertThat(rejects).containsExactly(List.of("1502", "DUPLICATE_ORDER", lines.get(1_500)),
+                List.of("2402", "FUTURE_DATE", lines.get(2_400)), List.of("2403", "BAD_DATE", lines.get(2_401)));
+        JsonNode counts = JSON.readTree(run.published().resolve("summary.json").toFile()).get("inputs").get("orders.csv");
+        assertThat(counts.get("rows_read").asLong()).isEqualTo(3_000);
+        assertThat(counts.get("rows_rejected").asLong()).isEqualTo(3);
+        assertThat(counts.get("rows_used").asLong() + counts.get("rows_not_counted_status").asLong()).isEqualTo(2_997);
+    }
+
     @Test
     void segmentFilesHoldEachCustomerOnceUnderItsSegment() throws IOException {
         Run run = runSample("a");
