@@ -1,9 +1,9 @@
 package rfm.history;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import rfm.classify.ScoredCustomer;
 
@@ -43,24 +43,21 @@ public record CustomerState(String segment, String lifecycleStage, String valueT
                 || !Objects.equals(f, other.f) || !Objects.equals(m, other.m) || churnRisk != other.churnRisk;
     }
 
-    /** The CRM fields ({@link #CRM_FIELDS}) that differ from an earlier state; all of them when there is none. */
+    /**
+     * The CRM fields ({@link #CRM_FIELDS}) that differ from an earlier state; all of them when there is none. One of
+     * sixteen shared lists, so that a night's million new customers make none.
+     */
     public List<String> crmChangesSince(CustomerState previous) {
         if (previous == null) {
             return CRM_FIELDS;
         }
-        List<String> changed = new ArrayList<>(4);
-        if (!segment.equals(previous.segment)) {
-            changed.add("segment");
-        }
-        if (!lifecycleStage.equals(previous.lifecycleStage)) {
-            changed.add("lifecycle_stage");
-        }
-        if (!Objects.equals(valueTier, previous.valueTier)) {
-            changed.add("value_tier");
-        }
-        if (churnRisk != previous.churnRisk) {
-            changed.add("churn_risk");
-        }
-        return changed;
+        int changed = (segment.equals(previous.segment) ? 0 : 1) | (lifecycleStage.equals(previous.lifecycleStage) ? 0 : 2)
+                | (Objects.equals(valueTier, previous.valueTier) ? 0 : 4) | (churnRisk == previous.churnRisk ? 0 : 8);
+        return CHANGES.get(changed);
     }
+
+    /** Per set of changed fields (bit k: field k of {@link #CRM_FIELDS}), the list of them. */
+    private static final List<List<String>> CHANGES = IntStream.range(0, 16)
+            .mapToObj(bits -> IntStream.range(0, 4).filter(k -> (bits & 1 << k) != 0).mapToObj(CRM_FIELDS::get).toList())
+            .toList();
 }

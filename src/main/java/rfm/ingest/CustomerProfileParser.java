@@ -1,5 +1,6 @@
 package rfm.ingest;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Locale;
@@ -62,18 +63,19 @@ public final class CustomerProfileParser {
                     + "' is not one of true/1/yes/y/是 or false/0/no/n/否");
         }
         String created = r.text(createdAt);
-        LocalDateTime createdOn = null;
+        LocalDate createdOn = null;
         if (!created.isEmpty()) {
-            createdOn = settings.dates().parse(created);
-            if (createdOn == null) {
+            int day = settings.dates().epochDay(created); // the usual ISO text without the parser's objects
+            LocalDateTime parsed = day == DateTimeText.ASK_PARSE ? settings.dates().parse(created) : null;
+            if (day == DateTimeText.ASK_PARSE && parsed == null) {
                 return Parsed.bad(r, RejectReason.BAD_DATE, "created_at '" + created
                         + "' matches none of the date formats (" + settings.dates().describe() + ")");
             }
+            createdOn = parsed != null ? parsed.toLocalDate() : LocalDate.ofEpochDay(day);
         }
         return new Parsed.Valid<>(r, new CustomerProfile(id, r.text(name), r.text(phone), r.text(email),
                 shared(r.text(company)), shared(r.text(industry)), shared(r.text(region)), shared(r.text(owner)),
-                shared(r.text(preferredChannel).toUpperCase(Locale.ROOT)), YES.contains(optOutText),
-                createdOn == null ? null : createdOn.toLocalDate()));
+                shared(r.text(preferredChannel).toUpperCase(Locale.ROOT)), YES.contains(optOutText), createdOn));
     }
 
     /**

@@ -2,7 +2,9 @@ package rfm.publish;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import rfm.history.CustomerState;
 import rfm.history.HistoryComparison;
@@ -29,10 +31,11 @@ public final class HistoryFiles {
      */
     public static long writeCrmDelta(Path file, HistoryComparison night, boolean bom, boolean neutraliseFormulas) {
         try (CsvOutput out = CsvOutput.create(file, CRM_DELTA_COLUMNS, bom, neutraliseFormulas)) {
+            Map<List<String>, String> joined = new IdentityHashMap<>(); // the changed fields come in a few shared lists
             night.forEachCrmDelta(d -> {
                 CustomerState now = d.current();
                 CustomerState before = d.previous();
-                out.row(Arrays.asList(d.customerId(), d.change().name(), String.join("|", d.changedFields()),
+                out.row(Arrays.asList(d.customerId(), d.change().name(), joined.computeIfAbsent(d.changedFields(), fields -> String.join("|", fields)),
                         d.customer() == null ? null : d.customer().profile().nameUtf8(),
                         d.customer() == null ? null : d.customer().profile().owner(),
                         now == null ? null : now.segment(), before == null ? null : before.segment(),
