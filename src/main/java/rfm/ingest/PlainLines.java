@@ -175,10 +175,6 @@ final class PlainLines {
         return dropped + starts[0];
     }
 
-    byte delimiter() {
-        return delimiter;
-    }
-
     /*
      * The split line's fields as the parsers' byte paths read them. A field index of -1 is a column the file does
      * not have, which is empty, as SourceRecord.raw reads it.
