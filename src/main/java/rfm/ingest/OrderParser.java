@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Reads a record of orders.csv into an {@link OrderRow}, or says why it is a bad row. */
 public final class OrderParser {
@@ -20,8 +21,9 @@ public final class OrderParser {
     private final int status;
 
     /* The fast path's view of the settings: statuses as upper-case ASCII text, and whether it may read amounts. */
-    private final String[] countedStatuses;
-    private final String[] uncountedStatuses;
+    /** The known statuses written in ASCII, upper-case: the counted ones first, then the uncounted. */
+    private final String[] knownStatuses;
+    private final int countedStatuses;
     private final boolean plainAmounts;
     private final boolean paidIsCounted;
     private final boolean paidIsKnown;
@@ -40,8 +42,10 @@ public final class OrderParser {
         this.amount = header.index("amount");
         this.currency = header.index("currency");
         this.status = header.index("status");
-        this.countedStatuses = asciiOnly(settings.countedStatuses());
-        this.uncountedStatuses = asciiOnly(settings.uncountedStatuses());
+        String[] counted = asciiOnly(settings.countedStatuses());
+        this.knownStatuses = Stream.concat(Stream.of(counted), Stream.of(asciiOnly(settings.uncountedStatuses())))
+                .toArray(String[]::new);
+        this.countedStatuses = counted.length;
         this.plainAmounts = settings.amounts().readsPlainDecimalsAsIs();
         this.paidIsCounted = settings.countedStatuses().contains("PAID");
         this.paidIsKnown = paidIsCounted || settings.uncountedStatuses().contains("PAID");
@@ -83,25 +87,11 @@ public final class OrderParser {
             return null;
         }
         String st = r.raw(status);
-        boolean counted;
-        if (st.isEmpty()) {
-            if (!paidIsKnown) {
-                return null;
-            }
-            counted = paidIsCounted;
-        } else if (!isAscii(st)) {
-            return null;
-        } else if (oneOf(st, countedStatuses)) {
-            counted = true;
-        } else if (oneOf(st, uncountedStatuses)) {
-            counted = false;
-        } else {
+        int counted = counted(st.isEmpty() ? NO_STATUS : isAscii(st) ? place(st) : -1);
+        if (counted < 0 || counted == 1 && negative && units != 0) {
             return null;
         }
-        if (counted && negative && units != 0) {
-            return null;
-        }
-        return new OrderRow(id, customer, day, negative ? -units : units, scale, null, counted);
+        return new OrderRow(id, customer, day, negative ? -units : units, scale, null, counted == 1);
     }
 
     /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
@@ -131,37 +121,26 @@ public final class OrderParser {
         if (!line.isEmpty(currency) && !(asciiCurrency && line.equalsIgnoreCase(currency, settings.currency()))) {
             return null;
         }
-        boolean counted;
-        if (line.isEmpty(status)) {
-            if (!paidIsKnown) {
-                return null;
-            }
-            counted = paidIsCounted;
-        } else if (oneOf(line, countedStatuses)) {
-            counted = true;
-        } else if (oneOf(line, uncountedStatuses)) {
-            counted = false;
-        } else {
-            return null;
-        }
-        if (counted && negative && units != 0) {
+        int counted = counted(line.isEmpty(status) ? NO_STATUS : place(line));
+        if (counted < 0 || counted == 1 && negative && units != 0) {
             return null;
         }
         try {
             return new OrderRow(line.string(orderId), line.string(customerId), day, negative ? -units : units, scale,
-                    null, counted);
+                    null, counted == 1);
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("ASCII bytes that are not UTF-8", e); // an ASCII line is UTF-8
         }
     }
 
-    private boolean oneOf(PlainLines line, String[] upperCase) {
-        for (String s : upperCase) {
-            if (line.equalsIgnoreCase(status, s)) {
-                return true;
+    /** The status field's place among {@link #knownStatuses}, or -1. */
+    private int place(PlainLines line) {
+        for (int i = 0; i < knownStatuses.length; i++) {
+            if (line.equalsIgnoreCase(status, knownStatuses[i])) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean isAscii(String s) {
@@ -173,13 +152,28 @@ public final class OrderParser {
         return true;
     }
 
-    private static boolean oneOf(String status, String[] upperCase) {
-        for (String s : upperCase) {
-            if (s.equalsIgnoreCase(status)) { // ASCII on both sides: the same as comparing toUpperCase(ROOT)
-                return true;
+    /** The status's place among {@link #knownStatuses}, or -1. */
+    private int place(String status) {
+        for (int i = 0; i < knownStatuses.length; i++) {
+            if (knownStatuses[i].equalsIgnoreCase(status)) { // ASCII on both sides: the same as comparing toUpperCase(ROOT)
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** {@link #counted}'s argument for an empty status. */
+    private static final int NO_STATUS = -2;
+
+    /**
+     * Whether a status the fast paths read counts: 1 when it does, 0 when it is known not to, -1 when the full path
+     * must decide; from its {@link #place}, or {@link #NO_STATUS} (empty means PAID).
+     */
+    private int counted(int place) {
+        if (place == NO_STATUS) {
+            return paidIsKnown ? (paidIsCounted ? 1 : 0) : -1;
+        }
+        return place < 0 ? -1 : place < countedStatuses ? 1 : 0;
     }
 
     /** As {@link #plainDecimal(byte[], int, int)} for text: characters outside ASCII are no digits. */
