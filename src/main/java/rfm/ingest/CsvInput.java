@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.util.HexFormat;
 import java.util.Arrays;
@@ -48,6 +49,8 @@ public final class CsvInput implements Closeable {
     private final BOMInputStream bom;
     /** Reads again the lines whose rows were read from their bytes, for the few whose records are asked for. */
     private LineSource lineSource;
+    /** The file's identity when opened (see {@link LineSource}). */
+    private final Object fileKey;
     /** Reads the file while its lines are plain (see {@link PlainLines}); null once the CSV parser has taken over. */
     private PlainLines plain;
     private CSVParser parser;
@@ -64,6 +67,7 @@ public final class CsvInput implements Closeable {
         this.charset = charset;
         this.delimiter = delimiter;
         this.digest = new DigestInputStream(Files.newInputStream(path), DigestUtils.getSha256Digest());
+        this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         this.bom = charset.equals(StandardCharsets.UTF_8) ? BOMInputStream.builder().setInputStream(digest).get() : null;
         InputStream in = bom != null ? bom : digest;
         if (plainLines && charset.equals(StandardCharsets.UTF_8) && PlainLines.usable(delimiter)) {
@@ -163,7 +167,7 @@ public final class CsvInput implements Closeable {
     <T> T next(PlainLineParser<? extends T> lines, Function<SourceRecord, ? extends T> parse) {
         if (plain != null && !ended && split() == PlainLines.LINE && plain.fields() > 1) { // one field may be a blank line
             if (lineSource == null) {
-                lineSource = new LineSource(path, fileName, delimiter, bomLength());
+                lineSource = new LineSource(path, fileName, delimiter, bomLength(), fileKey);
             }
             T row = lines.parse(plain, lineSource, plain.lines() + 1);
             if (row != null) {

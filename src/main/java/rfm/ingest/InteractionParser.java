@@ -28,7 +28,7 @@ public final class InteractionParser {
         this.satisfaction = header.index("satisfaction");
         this.topic = header.index("topic");
         this.knownColumnsOnly = java.util.stream.IntStream.of(interactionId, customerId, occurredAt, channel, direction,
-                satisfaction, topic).filter(i -> i >= 0).count() == columns;
+                satisfaction, topic).filter(i -> i >= 0).distinct().count() == columns; // aliases may share a column
     }
 
     /** Whether the byte path reads every column of a line (then it checks every field's bytes, ASCII or not). */

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.List;
  * starts; the record is made only for the rare row rejected after parsing (a duplicate order, a future date), and
  * ten million usual rows keep no copy of their lines. The file is read a window at a time, and rejects come in file
  * order, so a file with many of them is read about once more. The file must not change during the run, which a
- * restart assumes too.
+ * restart assumes too; one replaced by another (another identity) or cut short fails the run instead of giving a reject
+ * another line's text.
  */
 final class LineSource {
 
@@ -33,11 +36,15 @@ final class LineSource {
     /** Whether the window holds the file up to its end. */
     private boolean windowToEnd;
 
-    LineSource(Path path, String fileName, char delimiter, long start) {
+    /** The file's identity (device and inode) when it was opened for reading, or null where the system has none. */
+    private final Object fileKey;
+
+    LineSource(Path path, String fileName, char delimiter, long start, Object fileKey) {
         this.path = path;
         this.fileName = fileName;
         this.delimiter = (byte) delimiter;
         this.start = start;
+        this.fileKey = fileKey;
     }
 
     /** The record of the plain line numbered {@code line} that starts {@code offset} bytes into the stream. */
@@ -76,6 +83,12 @@ final class LineSource {
     /** Reads a window from {@code at}, long enough to hold the line that starts there. */
     private void read(long at) {
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            if (fileKey != null && !fileKey.equals(key) || at >= file.size()) {
+                throw new BadInputException(fileName + " was replaced or cut short while the run read it; a reject's"
+                        + " line cannot be read again. Let the export finish (write it under another name, then rename"
+                        + " it) and run again.");
+            }
             for (int size = WINDOW; ; size *= 2) { // twice as long while the line is longer
                 ByteBuffer b = ByteBuffer.allocate(size);
                 while (b.hasRemaining() && file.read(b, at + b.position()) >= 0) {

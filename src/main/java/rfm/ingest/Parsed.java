@@ -35,10 +35,12 @@ public sealed interface Parsed<T> {
 
         @Override
         public SourceRecord source() {
-            if (source instanceof LineSource lines) {
-                source = lines.record(line, offset);
+            Object s = source; // read once: a record made by another thread is then at worst made again
+            if (s instanceof LineSource lines) {
+                s = lines.record(line, offset);
+                source = s;
             }
-            return (SourceRecord) source;
+            return (SourceRecord) s;
         }
 
         public T row() {

@@ -157,4 +157,24 @@ class InteractionParserTest {
                 "IN", "1", ""}))).isEqualTo(new InteractionRow("C0796334", LocalDateTime.of(2026, 8, 12, 15, 40), "SURVEY",
                 false, 1, ""));
     }
+
+    /**
+     * A column no field is read from is not checked by the byte path, so a line with text outside ASCII is then read
+     * from its record (which decodes every field): also when the job file's aliases read two fields from one column
+     * and leave another column unread.
+     */
+    @Test
+    void aLineWithAColumnNoFieldReadsIsReadFromItsBytesOnlyWhenItIsAscii() throws java.io.IOException {
+        Header shared = new Header(InputFile.INTERACTIONS, List.of("interaction_id", "customer_id", "occurred_at", "channel",
+                "direction", "notes"), Map.of("topic", List.of("channel")));
+        assertThat(shared.index("topic")).isEqualTo(shared.index("channel"));
+        InteractionParser p = new InteractionParser(shared, SETTINGS);
+        assertThat(p.fast(PlainLinesTest.split("I1", "C1", "2026-11-20 08:00:00", "PHONE", "OUT", "备注"))).isNull();
+        assertThat(p.fast(PlainLinesTest.split("I1", "C1", "2026-11-20 08:00:00", "PHONE", "OUT", "note")))
+                .isEqualTo(new InteractionRow("C1", LocalDateTime.of(2026, 11, 20, 8, 0), "PHONE", true, null, "PHONE"));
+        InteractionParser all = new InteractionParser(HEADER, SETTINGS);
+        assertThat(all.fast(PlainLinesTest.split("I1", "C1", "2026-11-20 08:00:00", "微信", "OUT", "", "投诉")))
+                .as("every column read").isEqualTo(new InteractionRow("C1", LocalDateTime.of(2026, 11, 20, 8, 0), "微信",
+                        true, null, "投诉"));
+    }
 }

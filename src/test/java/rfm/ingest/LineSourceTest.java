@@ -27,19 +27,19 @@ class LineSourceTest {
         List<String> lines = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
         int bomBytes = bom.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = 0; // after the BOM
         for (int i = 0; i < 3_000; i++) {
-            offsets.add((long) text.toString().getBytes(StandardCharsets.UTF_8).length - bomBytes);
+            offsets.add(bytes);
             String line = "SO" + i + ";C" + random.nextInt(100) + ";" + (i % 700 == 0 ? "长".repeat(50_000) : "张伟") + ";;"
                     + "x".repeat(random.nextInt(30));
+            String end = i == 2_999 ? "" : i % 2 == 0 ? "\n" : "\r\n";
             lines.add(line);
-            text.append(line);
-            if (i < 2_999) {
-                text.append(i % 2 == 0 ? "\n" : "\r\n");
-            }
+            text.append(line).append(end);
+            bytes += (line + end).getBytes(StandardCharsets.UTF_8).length;
         }
         Path file = dir.resolve("orders.csv");
         Files.writeString(file, text);
-        LineSource source = new LineSource(file, "orders.csv", ';', bomBytes);
+        LineSource source = new LineSource(file, "orders.csv", ';', bomBytes, key(file));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             order.add(random.nextInt(4) == 0 ? random.nextInt(lines.size()) : i); // mostly in file order
@@ -51,5 +51,32 @@ class LineSourceTest {
             assertThat(r.line()).isEqualTo(i + 2);
             assertThat(r.values()).as("line %d", i).containsExactly(lines.get(i).split(";", -1));
         }
+    }
+
+    private static Object key(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    /** A file replaced by another, or cut short, while the run read it fails the run rather than give a reject another line. */
+    @Test
+    void aFileReplacedOrCutShortIsNotReadAgainAsIfItWereTheSame() throws IOException {
+        Path file = dir.resolve("orders.csv");
+        Files.writeString(file, "O1,C1\nO2,C2\n");
+        Object opened = key(file);
+        assertThat(new LineSource(file, "orders.csv", ',', 0, opened).record(3, 6).values()).containsExactly("O2", "C2");
+
+        Path export = dir.resolve("orders.csv.part");
+        Files.writeString(export, "O7,C7\nO8,C8\n");
+        Files.move(export, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        LineSource replaced = new LineSource(file, "orders.csv", ',', 0, opened);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replaced.record(2, 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("orders.csv was replaced or cut short");
+
+        Path short_ = dir.resolve("short.csv");
+        Files.writeString(short_, "O1,C1\nO2,C2\n");
+        LineSource cut = new LineSource(short_, "short.csv", ',', 0, key(short_));
+        Files.writeString(short_, "O1,C1\n"); // the same file, truncated
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cut.record(3, 6))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("short.csv was replaced or cut short");
     }
 }

@@ -81,10 +81,12 @@ class PlainLinesTest {
         StringBuilder text = new StringBuilder();
         List<Long> offsets = new ArrayList<>();
         Random random = new Random(3);
+        long bytes = 0;
         for (int i = 0; i < 5_000; i++) {
-            offsets.add((long) text.toString().getBytes(StandardCharsets.UTF_8).length);
-            text.append("O").append(i).append(",张").append("x".repeat(random.nextInt(i % 1000 == 0 ? 100_000 : 40)))
-                    .append(i % 2 == 0 ? "\n" : "\r\n");
+            offsets.add(bytes);
+            String line = "O" + i + ",张" + "x".repeat(random.nextInt(i % 1000 == 0 ? 100_000 : 40)) + (i % 2 == 0 ? "\n" : "\r\n");
+            text.append(line);
+            bytes += line.getBytes(StandardCharsets.UTF_8).length;
         }
         PlainLines lines = of(text.toString());
         for (int i = 0; i < offsets.size(); i++) {
