@@ -57,10 +57,7 @@ public enum InputFile {
                 InteractionParser interactions = new InteractionParser(header, settings);
                 yield new RowParser(interactions::parse, interactions::parse);
             }
-            case CUSTOMERS -> {
-                CustomerProfileParser customers = new CustomerProfileParser(header, settings);
-                yield new RowParser(customers::parse, customers::parse);
-            }
+            case CUSTOMERS -> new RowParser(new CustomerProfileParser(header, settings)::parse, null);
         };
     }
 }
