@@ -175,9 +175,20 @@ public final class CsvInput implements Closeable {
                 lastLineEnd = plain.lines();
                 return row;
             }
+            try {
+                return parse.apply(plainRecord(plain.values())); // the line split already, not split again
+            } catch (CharacterCodingException e) {
+                throw undecodable(path, charset, e);
+            }
         }
         SourceRecord r = next();
         return r == null ? null : parse.apply(r);
+    }
+
+    /** The record of the plain line just taken, with these fields. */
+    private SourceRecord plainRecord(String[] values) {
+        lastLineEnd = plain.lines();
+        return new SourceRecord(fileName, lastLineEnd, values);
     }
 
     /** The bytes of the byte order mark the file starts with, which the lines' offsets do not count. */
@@ -209,8 +220,7 @@ public final class CsvInput implements Closeable {
                     return null;
                 }
                 if (values != PlainLines.NOT_PLAIN) {
-                    lastLineEnd = plain.lines();
-                    return new SourceRecord(fileName, lastLineEnd, values);
+                    return plainRecord(values);
                 }
                 parserFirstLine = plain.lines(); // a quote or a lone carriage return: the CSV parser takes over
                 InputStream rest = plain.rest();

@@ -66,12 +66,16 @@ public final class CustomerProfileParser {
         LocalDate createdOn = null;
         if (!created.isEmpty()) {
             int day = settings.dates().epochDay(created); // the usual ISO text without the parser's objects
-            LocalDateTime parsed = day == DateTimeText.ASK_PARSE ? settings.dates().parse(created) : null;
-            if (day == DateTimeText.ASK_PARSE && parsed == null) {
-                return Parsed.bad(r, RejectReason.BAD_DATE, "created_at '" + created
-                        + "' matches none of the date formats (" + settings.dates().describe() + ")");
+            if (day != DateTimeText.ASK_PARSE) {
+                createdOn = LocalDate.ofEpochDay(day);
+            } else {
+                LocalDateTime parsed = settings.dates().parse(created);
+                if (parsed == null) {
+                    return Parsed.bad(r, RejectReason.BAD_DATE, "created_at '" + created
+                            + "' matches none of the date formats (" + settings.dates().describe() + ")");
+                }
+                createdOn = parsed.toLocalDate();
             }
-            createdOn = parsed != null ? parsed.toLocalDate() : LocalDate.ofEpochDay(day);
         }
         return new Parsed.Valid<>(r, new CustomerProfile(id, r.text(name), r.text(phone), r.text(email),
                 shared(r.text(company)), shared(r.text(industry)), shared(r.text(region)), shared(r.text(owner)),

@@ -3,6 +3,7 @@ package rfm.ingest;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /** Reads a record of interactions.csv into an {@link InteractionRow}, or says why it is a bad row. */
 public final class InteractionParser {
@@ -16,6 +17,8 @@ public final class InteractionParser {
     private final int direction;
     private final int satisfaction;
     private final int topic;
+    /** Whether the byte path reads every column of a line (then it checks every field's bytes, ASCII or not). */
+    private final boolean knownColumnsOnly;
 
     public InteractionParser(Header header, IngestSettings settings) {
         this.settings = settings;
@@ -27,17 +30,13 @@ public final class InteractionParser {
         this.direction = header.index("direction");
         this.satisfaction = header.index("satisfaction");
         this.topic = header.index("topic");
-        this.knownColumnsOnly = java.util.stream.IntStream.of(interactionId, customerId, occurredAt, channel, direction,
+        this.knownColumnsOnly = IntStream.of(interactionId, customerId, occurredAt, channel, direction,
                 satisfaction, topic).filter(i -> i >= 0).distinct().count() == columns; // aliases may share a column
     }
 
-    /** Whether the byte path reads every column of a line (then it checks every field's bytes, ASCII or not). */
-    private final boolean knownColumnsOnly;
-
     /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
     Parsed<InteractionRow> parse(PlainLines line, LineSource source, long number) {
-        InteractionRow row = fast(line);
-        return row == null ? null : new Parsed.Valid<>(source, number, line.offset(), row);
+        return Parsed.fromLine(fast(line), source, number, line);
     }
 
     /**

@@ -96,8 +96,7 @@ public final class OrderParser {
 
     /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
     Parsed<OrderRow> parse(PlainLines line, LineSource source, long number) {
-        OrderRow row = fast(line);
-        return row == null ? null : new Parsed.Valid<>(source, number, line.offset(), row);
+        return Parsed.fromLine(fast(line), source, number, line);
     }
 
     /**

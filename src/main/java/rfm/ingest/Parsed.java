@@ -56,6 +56,11 @@ public sealed interface Parsed<T> {
     record Bad<T>(SourceRecord source, RejectedRow reject) implements Parsed<T> {
     }
 
+    /** A row a byte path read from the plain line {@code line} has split (number {@code number}), or null for none. */
+    static <T> Parsed<T> fromLine(T row, LineSource source, long number, PlainLines line) {
+        return row == null ? null : new Valid<>(source, number, line.offset(), row);
+    }
+
     static <T> Parsed<T> bad(SourceRecord source, RejectReason reason, String message) {
         return new Bad<>(source, RejectedRow.of(source, reason, message));
     }

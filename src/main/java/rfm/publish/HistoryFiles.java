@@ -35,7 +35,8 @@ public final class HistoryFiles {
             night.forEachCrmDelta(d -> {
                 CustomerState now = d.current();
                 CustomerState before = d.previous();
-                out.row(Arrays.asList(d.customerId(), d.change().name(), joined.computeIfAbsent(d.changedFields(), fields -> String.join("|", fields)),
+                out.row(Arrays.asList(d.customerId(), d.change().name(),
+                        joined.computeIfAbsent(d.changedFields(), fields -> String.join("|", fields)),
                         d.customer() == null ? null : d.customer().profile().nameUtf8(),
                         d.customer() == null ? null : d.customer().profile().owner(),
                         now == null ? null : now.segment(), before == null ? null : before.segment(),

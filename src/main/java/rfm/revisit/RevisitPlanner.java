@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -124,7 +125,7 @@ public final class RevisitPlanner {
     }
 
     /** The indexes 0 to n-1 in the order of the ids they name; equal ids keep their order (the sort is stable). */
-    private static Integer[] byId(int n, java.util.function.IntFunction<String> id) {
+    private static Integer[] byId(int n, IntFunction<String> id) {
         Integer[] byId = new Integer[n];
         for (int i = 0; i < n; i++) {
             byId[i] = i;
