@@ -41,8 +41,8 @@ public final class InteractionParser {
 
     /**
      * As {@link #fast(SourceRecord)} for a plain line, read from its bytes: the row the line's record makes, or null
-     * for the same rows (a test holds the two to it). Only the customer id, the channel and the topic become strings
-     * (the last two shared with the rows before that had the same). A line with bytes outside ASCII is read when
+     * for the same rows (a test holds the two to it). Only the channel and the topic become strings (shared with the
+     * rows before that had the same), and the customer id when it does not pack into {@link PackedId}'s words. A line with bytes outside ASCII is read when
      * every column is one of this file's, each of which is either checked to be ASCII or decoded.
      */
     InteractionRow fast(PlainLines line) {
@@ -70,9 +70,11 @@ public final class InteractionParser {
             score = SCORES[c - '0'];
         }
         try {
-            return new InteractionRow(line.string(customerId), at,
+            boolean packs = line.to(customerId) - line.from(customerId) <= PackedId.MAX_LENGTH;
+            return new InteractionRow(packs ? null : line.string(customerId), at,
                     SourceRecord.text(line.string(channel)).toUpperCase(Locale.ROOT), out, score,
-                    SourceRecord.text(line.string(topic)));
+                    SourceRecord.text(line.string(topic)),
+                    packs ? line.idWord(customerId, 0) : 0, packs ? line.idWord(customerId, 8) : 0);
         } catch (CharacterCodingException e) {
             return null; // the record's reading reports the bytes
         }

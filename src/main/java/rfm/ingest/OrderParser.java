@@ -102,7 +102,7 @@ public final class OrderParser {
     /**
      * As {@link #fast(SourceRecord)} for a plain line of ASCII, read from its bytes: the row the line's record
      * makes, or null for the same rows and for a line with bytes outside ASCII (a test holds the two to it).
-     * Only the two ids become strings.
+     * Only the order id becomes a string; the customer id, when it packs, is kept in {@link PackedId}'s words.
      */
     OrderRow fast(PlainLines line) {
         if (line.fields() != columns || !line.ascii()) {
@@ -125,8 +125,10 @@ public final class OrderParser {
             return null;
         }
         try {
-            return new OrderRow(line.string(orderId), line.string(customerId), day, negative ? -units : units, scale,
-                    null, counted == 1);
+            boolean packs = line.to(customerId) - line.from(customerId) <= PackedId.MAX_LENGTH;
+            return new OrderRow(line.string(orderId), packs ? null : line.string(customerId), day,
+                    negative ? -units : units, scale, null, counted == 1,
+                    packs ? line.idWord(customerId, 0) : 0, packs ? line.idWord(customerId, 8) : 0);
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("ASCII bytes that are not UTF-8", e); // an ASCII line is UTF-8
         }

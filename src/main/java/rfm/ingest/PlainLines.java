@@ -162,6 +162,14 @@ final class PlainLines {
         return f + 1 < fields ? starts[f + 1] - 1 : contentEnd;
     }
 
+    /**
+     * Field {@code f}'s bytes {@code from} to {@code from + 7} as {@link PackedId}'s words hold them: for an id of
+     * at most {@link PackedId#MAX_LENGTH} bytes that {@link #isPlainId} accepted on an ASCII line.
+     */
+    long idWord(int f, int from) {
+        return PackedId.word(buf, from(f), to(f), from);
+    }
+
     /** Whether every byte of the split line is ASCII. */
     boolean ascii() {
         return ascii;

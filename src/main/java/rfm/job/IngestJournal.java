@@ -19,6 +19,7 @@ import org.apache.commons.io.input.BoundedInputStream;
 import rfm.ingest.CustomerProfile;
 import rfm.ingest.InteractionRow;
 import rfm.ingest.OrderRow;
+import rfm.ingest.PackedId;
 import rfm.measure.CustomerLedger;
 
 /**
@@ -73,8 +74,16 @@ final class IngestJournal implements AutoCloseable {
         }
     }
 
-    /** A customer id's shape: the text before its trailing digits, and how many digits. */
-    private record Shape(String head, int width) {
+    /**
+     * A customer id's shape: the text before its trailing digits, and how many digits; and the head in
+     * {@link PackedId}'s words when it has at most 16 characters from U+0001 to U+00FF ({@code packs}), the
+     * characters of the empty head included, for the packed ids' comparison.
+     */
+    private record Shape(String head, int width, boolean packs, long head0, long head1) {
+        static Shape of(String head, int width) {
+            boolean packs = head.isEmpty() || PackedId.packs(head);
+            return new Shape(head, width, packs, packs ? PackedId.word(head, 0) : 0, packs ? PackedId.word(head, 8) : 0);
+        }
     }
 
     /** Where a replay's rows go: the ledger, or a test's list. */
@@ -250,7 +259,7 @@ final class IngestJournal implements AutoCloseable {
         }
         out.writeVarLong(shared);
         out.writeString(id, shared, id.length());
-        writeCustomerId(o.customerId());
+        writeCustomerId(o.idWord0(), o.idWord1(), o.unpackedCustomerId());
         out.writeSignedVarLong((long) o.orderDay() - context.lastOrderDay);
         context.lastOrderId = id;
         context.lastOrderDay = o.orderDay();
@@ -265,7 +274,7 @@ final class IngestJournal implements AutoCloseable {
 
     void interaction(InteractionRow i) throws IOException {
         out.writeByte('I');
-        writeCustomerId(i.customerId());
+        writeCustomerId(i.idWord0(), i.idWord1(), i.unpackedCustomerId());
         out.writeSignedVarLong(i.occurredSecond());
         writeShared(i.channel());
         out.writeByte((i.outbound() ? OUTBOUND : 0) | (i.satisfaction() != null ? SATISFACTION : 0));
@@ -333,9 +342,60 @@ final class IngestJournal implements AutoCloseable {
             writeIdAsText(id);
             return;
         }
-        shapes.add(new Shape(id.substring(0, start), width));
+        shapes.add(Shape.of(id.substring(0, start), width));
         out.writeVarLong(shapes.size());
         out.writeString(id, 0, start);
+        out.writeVarLong(width);
+        out.writeVarLong(digits);
+    }
+
+    /**
+     * As {@link #writeCustomerId(String)}, the same bytes, for a row's customer id: in {@link PackedId}'s words when
+     * the first is not 0 (read from them, without a string), else {@code id}.
+     */
+    private void writeCustomerId(long w0, long w1, String id) throws IOException {
+        if (w0 == 0) {
+            writeCustomerId(id);
+            return;
+        }
+        int n = PackedId.length(w0, w1); // at most 16: the head is never longer than SHARED_LENGTH
+        int start = n;
+        while (start > 0 && n - start < Context.MAX_DIGITS) {
+            char c = PackedId.charAt(w0, w1, start - 1);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            start--;
+        }
+        int width = n - start;
+        if (width == 0) {
+            writeIdAsText(PackedId.text(w0, w1));
+            return;
+        }
+        long digits = 0;
+        for (int i = start; i < n; i++) {
+            digits = digits * 10 + (PackedId.charAt(w0, w1, i) - '0');
+        }
+        long head0 = start >= 8 ? w0 : w0 & ((1L << (start << 3)) - 1);
+        long head1 = start >= 16 ? w1 : start <= 8 ? 0 : w1 & ((1L << ((start - 8) << 3)) - 1);
+        List<Shape> shapes = context.shapes;
+        for (int k = 0; k < shapes.size(); k++) {
+            Shape shape = shapes.get(k);
+            if (shape.width() == width && shape.head().length() == start && shape.packs()
+                    && shape.head0() == head0 && shape.head1() == head1) {
+                out.writeVarLong(k + 1);
+                out.writeVarLong(digits);
+                return;
+            }
+        }
+        String text = PackedId.text(w0, w1);
+        if (shapes.size() >= Context.SHAPES) {
+            writeIdAsText(text);
+            return;
+        }
+        shapes.add(Shape.of(text.substring(0, start), width));
+        out.writeVarLong(shapes.size());
+        out.writeString(text, 0, start);
         out.writeVarLong(width);
         out.writeVarLong(digits);
     }
@@ -357,7 +417,7 @@ final class IngestJournal implements AutoCloseable {
             if (width < 1 || width > Context.MAX_DIGITS) {
                 throw new IOException("a customer id's digits are " + width + " long");
             }
-            context.shapes.add(new Shape(head, (int) width));
+            context.shapes.add(Shape.of(head, (int) width));
         } else if (number > context.shapes.size()) {
             throw new IOException("customer id shape " + number + " was never written");
         }

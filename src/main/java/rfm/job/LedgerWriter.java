@@ -45,8 +45,9 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
     private final IngestCheckpoint checkpoint;
     /** What the prefetching read, kept so that the compiler keeps the reads. */
     private int prefetched;
-    /** The customers of the valid rows of the group being prefetched. */
-    private final String[] customers = new String[AHEAD];
+    /** The customers of the valid rows of the group being prefetched, in their rows' packed words (0: not packed). */
+    private final long[] customerWords0 = new long[AHEAD];
+    private final long[] customerWords1 = new long[AHEAD];
     /**
      * Rows folded, then handed to the journal thread, at a time: a fifth of a chunk, at most {@link #MAX_GROUP}, so
      * that a fraction of a chunk is in flight instead of all of it, with few enough hand-overs (each wakes the
@@ -197,13 +198,19 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
         int n = 0;
         for (int k = from; k < to; k++) {
             if (rows.get(k) instanceof Parsed.Valid<?> valid) {
-                customers[n++] = valid.row() instanceof OrderRow order ? order.customerId()
-                        : ((InteractionRow) valid.row()).customerId();
+                if (valid.row() instanceof OrderRow order) {
+                    customerWords0[n] = order.idWord0();
+                    customerWords1[n++] = order.idWord1();
+                } else {
+                    InteractionRow interaction = (InteractionRow) valid.row();
+                    customerWords0[n] = interaction.idWord0();
+                    customerWords1[n++] = interaction.idWord1();
+                }
             }
         }
         if (n > 0) {
-            prefetched += input == InputFile.ORDERS ? ledger.prefetchOrders(customers, n)
-                    : ledger.prefetchInteractions(customers, n);
+            prefetched += input == InputFile.ORDERS ? ledger.prefetchOrders(customerWords0, customerWords1, n)
+                    : ledger.prefetchInteractions(customerWords0, customerWords1, n);
         }
     }
 

@@ -20,17 +20,25 @@ abstract class CustomerBook {
     }
 
     /**
+     * As {@link #of(String)}, for a row's customer: in {@link rfm.ingest.PackedId}'s words when the first is not 0,
+     * else {@code customerId}.
+     */
+    final int of(long w0, long w1, String customerId) {
+        return w0 != 0 ? records.of(w0, w1) : records.of(customerId);
+    }
+
+    /**
      * Reads, and changes nothing, what rows of these customers are about to touch: their slots in the index and,
      * for the customers found there, their records ({@link #touch}); returns something read, which the caller
      * must keep somewhere or the compiler drops the reads. Each stage reads for every row before the next stage
      * starts, so that the rows' cache misses overlap instead of coming one after another between the rows' other
      * work; the rows added right after find what they need in the cache.
      */
-    final int prefetch(String[] customerIds, int count) {
+    final int prefetch(long[] words0, long[] words1, int count) {
         if (numbers.length < count) {
             numbers = new int[count];
         }
-        records.peek(customerIds, count, numbers);
+        records.peek(words0, words1, count, numbers);
         return touch(numbers, count);
     }
 

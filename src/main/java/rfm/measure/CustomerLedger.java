@@ -40,9 +40,20 @@ public final class CustomerLedger {
     private final int monetaryWindowStart;
     private Map<String, ? extends CustomerWatch> watches = Map.of();
     /* Each kind of row has its own part of the state, touched by one thread only: no locks, no shared cache lines. */
-    private final OrderBook orders = new OrderBook(id -> watches.get(id));
+    private final CustomerWatches watchOf = new CustomerWatches() {
+        @Override
+        public CustomerWatch of(String customerId) {
+            return watches.get(customerId);
+        }
+
+        @Override
+        public boolean none() {
+            return watches.isEmpty();
+        }
+    };
+    private final OrderBook orders = new OrderBook(watchOf);
     private OrderIdSet orderIds = new OrderIdSet();
-    private final InteractionBook interactions = new InteractionBook(id -> watches.get(id));
+    private final InteractionBook interactions = new InteractionBook(watchOf);
     private Map<String, CustomerProfile> profiles = new HashMap<>();
     private final Set<String> rejectedProfiles = new HashSet<>();
 
@@ -96,10 +107,10 @@ public final class CustomerLedger {
             throw new IllegalStateException("an order after ordersComplete(): order " + order.orderId());
         }
         if (!orderIds.add(order.orderId())) {
-            orders.of(order.customerId());
+            orders.of(order.idWord0(), order.idWord1(), order.unpackedCustomerId());
             return OrderVerdict.DUPLICATE;
         }
-        int c = orders.of(order.customerId());
+        int c = orders.of(order.idWord0(), order.idWord1(), order.unpackedCustomerId());
         int day = order.orderDay();
         if (day > asOfDay) {
             return OrderVerdict.FUTURE_DATED;
@@ -116,23 +127,24 @@ public final class CustomerLedger {
     }
 
     /**
-     * Reads, changing nothing, what {@link #add(OrderRow)} of orders of these customers (the first {@code count})
-     * will touch: their slots in the orders' index, their records, the blocks their next order days go to. Returns
-     * something read, which the caller must keep somewhere (or the compiler drops the reads). Called for a group
-     * of rows before adding them, the rows' cache misses overlap instead of coming one after another. The orders'
-     * thread only.
+     * Reads, changing nothing, what {@link #add(OrderRow)} of orders of these customers (the first {@code count},
+     * in {@link rfm.ingest.PackedId}'s words as the rows keep them: {@link OrderRow#idWord0()} and
+     * {@link OrderRow#idWord1()}) will touch: their slots in the orders' index, their records, the blocks their next
+     * order days go to. Returns something read, which the caller must keep somewhere (or the compiler drops the
+     * reads). Called for a group of rows before adding them, the rows' cache misses overlap instead of coming one
+     * after another. The orders' thread only.
      */
-    public int prefetchOrders(String[] customerIds, int count) {
-        return orders.prefetch(customerIds, count);
+    public int prefetchOrders(long[] words0, long[] words1, int count) {
+        return orders.prefetch(words0, words1, count);
     }
 
     /** As {@link #prefetchOrders}, for {@link #add(InteractionRow)}. The interactions' thread only. */
-    public int prefetchInteractions(String[] customerIds, int count) {
-        return interactions.prefetch(customerIds, count);
+    public int prefetchInteractions(long[] words0, long[] words1, int count) {
+        return interactions.prefetch(words0, words1, count);
     }
 
     public InteractionVerdict add(InteractionRow row) {
-        int c = interactions.of(row.customerId());
+        int c = interactions.of(row.idWord0(), row.idWord1(), row.unpackedCustomerId());
         int day = row.occurredDay();
         if (day > asOfDay) {
             return InteractionVerdict.AFTER_AS_OF;

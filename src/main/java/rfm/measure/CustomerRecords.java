@@ -3,7 +3,6 @@ package rfm.measure;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Customers numbered 0, 1, 2, ... by an {@link IdIndex} in the order first seen, each with a record of a fixed
@@ -18,20 +17,20 @@ final class CustomerRecords {
     private static final int PAGE_MASK = (1 << PAGE_SHIFT) - 1;
 
     private final int[] blank;
-    private final Function<String, CustomerWatch> watchOf;
+    private final CustomerWatches watchOf;
     private IdIndex index;
     private int[][] pages;
     private final Map<Integer, CustomerWatch> watches;
 
     /**
      * @param blank   a new customer's record (its length is every record's)
-     * @param watchOf a customer's watch, or null for most (asked once per customer, at its first row)
+     * @param watchOf the customers to follow row by row
      */
-    CustomerRecords(int[] blank, Function<String, CustomerWatch> watchOf) {
+    CustomerRecords(int[] blank, CustomerWatches watchOf) {
         this(blank.clone(), watchOf, new IdIndex(), new int[16][], new HashMap<>());
     }
 
-    private CustomerRecords(int[] blank, Function<String, CustomerWatch> watchOf, IdIndex index, int[][] pages,
+    private CustomerRecords(int[] blank, CustomerWatches watchOf, IdIndex index, int[][] pages,
                             Map<Integer, CustomerWatch> watches) {
         this.blank = blank;
         this.watchOf = watchOf;
@@ -45,20 +44,37 @@ final class CustomerRecords {
         int before = index.size();
         int n = index.add(customerId);
         if (n == before) {
-            int page = n >>> PAGE_SHIFT;
-            if (page == pages.length) {
-                pages = Arrays.copyOf(pages, page * 2);
-            }
-            if (pages[page] == null) {
-                pages[page] = new int[blank.length << PAGE_SHIFT];
-            }
-            System.arraycopy(blank, 0, pages[page], at(n), blank.length);
-            CustomerWatch w = watchOf.apply(customerId);
+            added(n, customerId);
+        }
+        return n;
+    }
+
+    /** As {@link #of(String)}, for an id in {@link rfm.ingest.PackedId}'s words. */
+    int of(long w0, long w1) {
+        int before = index.size();
+        int n = index.add(w0, w1);
+        if (n == before) {
+            added(n, null);
+        }
+        return n;
+    }
+
+    /** Gives new customer {@code n} its blank record and, if it has one, its watch ({@code id}: null if not at hand). */
+    private void added(int n, String id) {
+        int page = n >>> PAGE_SHIFT;
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, page * 2);
+        }
+        if (pages[page] == null) {
+            pages[page] = new int[blank.length << PAGE_SHIFT];
+        }
+        System.arraycopy(blank, 0, pages[page], at(n), blank.length);
+        if (!watchOf.none()) {
+            CustomerWatch w = watchOf.of(id != null ? id : index.id(n));
             if (w != null) {
                 watches.put(n, w);
             }
         }
-        return n;
     }
 
     /** See {@link IdIndex#expect}; before the first customer. */
@@ -67,8 +83,8 @@ final class CustomerRecords {
     }
 
     /** See {@link IdIndex#peek}. */
-    void peek(String[] customerIds, int count, int[] numbers) {
-        index.peek(customerIds, count, numbers);
+    void peek(long[] words0, long[] words1, int count, int[] numbers) {
+        index.peek(words0, words1, count, numbers);
     }
 
     /** The page holding customer {@code n}'s record, which starts at {@link #at}. */

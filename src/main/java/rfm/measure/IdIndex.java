@@ -1,17 +1,18 @@
 package rfm.measure;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import rfm.ingest.PackedId;
+
 /**
- * Numbers customer ids 0, 1, 2, ... in the order they are first seen, for one thread. An id of up to 16
- * characters, all of them Latin-1 (nearly every real customer id: digits, letters, dashes), is kept inside the
- * table itself, so finding it reads one or two neighbouring cache lines: a slot is three longs, two with the id's
- * characters one per byte and one with its length, some bits of its hash and its number. Other ids go to a
+ * Numbers customer ids 0, 1, 2, ... in the order they are first seen, for one thread. An id that packs
+ * ({@link PackedId}: up to 16 characters, all of them Latin-1, as nearly every real customer id) is kept inside the
+ * table itself, in the words a row brings it in, so finding it reads one or two neighbouring cache lines: a slot is
+ * three longs, the id's two words and one with its length, some bits of its hash and its number. Other ids go to a
  * plain map (correct, only slower). At a million customers the table is 48 MB.
  * <p>
  * With a {@code ConcurrentHashMap<String, ...>} a lookup read the table, the entry, the key string and its
@@ -21,7 +22,6 @@ import java.util.Map;
  */
 final class IdIndex {
 
-    private static final int MAX_INLINE = 16;
     private static final int STRIDE = 3;
     private static final long INDEX_MASK = 0xFFFF_FFFFL;
 
@@ -34,12 +34,6 @@ final class IdIndex {
     private final List<String> otherIds = new ArrayList<>();
     private int size;
 
-    /* The id last packed by pack() (one thread): its characters and head (hash tag, length) as a slot holds them,
-       and the slot its probe starts at. */
-    private long key0;
-    private long key1;
-    private long head;
-    private int probeStart;
     /* peek()'s packed ids: where each one's probe starts (-1: not inline) and its head. */
     private int[] peekSlot = new int[0];
     private long[] peekHead = new long[0];
@@ -67,16 +61,21 @@ final class IdIndex {
 
     /** The id's number, given it now if it is new. */
     int add(String id) {
-        if (!pack(id)) {
-            return addOther(id);
-        }
-        int i = find(key0, key1, head, probeStart);
+        return PackedId.packs(id) ? add(PackedId.word(id, 0), PackedId.word(id, 8)) : addOther(id);
+    }
+
+    /** The number of the id in these {@link PackedId} words, given it now if it is new. */
+    int add(long w0, long w1) {
+        int n = PackedId.length(w0, w1);
+        long hash = hash(w0, w1, n);
+        long head = headOf(hash, n);
+        int i = find(w0, w1, head, slot(hash, slotCount()));
         if (slots[i + 2] != 0) {
             return (int) (slots[i + 2] & INDEX_MASK);
         }
         int number = newNumber(i);
-        slots[i] = key0;
-        slots[i + 1] = key1;
+        slots[i] = w0;
+        slots[i + 1] = w1;
         slots[i + 2] = head | number;
         if (++inlineCount * 4L > slotCount() * 3L) { // at most three quarters full
             grow();
@@ -89,12 +88,12 @@ final class IdIndex {
      * more, several threads may ask at once (the score step's list of customers, on both cores).
      */
     int indexOf(String id) {
-        if (!inline(id)) {
+        if (!PackedId.packs(id)) {
             return otherIndex(id);
         }
+        long k0 = PackedId.word(id, 0);
+        long k1 = PackedId.word(id, 8);
         int n = id.length();
-        long k0 = word(id, 0);
-        long k1 = word(id, 8);
         long hash = hash(k0, k1, n);
         long meta = slots[find(k0, k1, headOf(hash, n), slot(hash, slotCount())) + 2];
         return meta == 0 ? -1 : (int) (meta & INDEX_MASK);
@@ -102,61 +101,33 @@ final class IdIndex {
 
     /**
      * For each of the first {@code count} ids, its number when the first slot its probe looks at holds it, else
-     * -1 (it may still be known): a look ahead for {@link CustomerBook#prefetch}, which changes nothing. The ids
-     * are packed first and their slots read after, in a loop of loads alone, so that the loads' cache misses
-     * overlap.
+     * -1 (it may still be known): a look ahead for {@link CustomerBook#prefetch}, which changes nothing. An id is
+     * given as its {@link PackedId} words, or with a first word 0 when it does not pack (then -1). The slots are
+     * worked out first and read after, in a loop of loads alone, so that the loads' cache misses overlap.
      */
-    void peek(String[] ids, int count, int[] numbers) {
+    void peek(long[] words0, long[] words1, int count, int[] numbers) {
         if (peekSlot.length < count) {
             peekSlot = new int[count];
             peekHead = new long[count];
         }
+        int slotCount = slotCount();
         for (int i = 0; i < count; i++) {
-            boolean inline = pack(ids[i]);
-            peekSlot[i] = inline ? probeStart : -1;
-            peekHead[i] = head;
+            long w0 = words0[i];
+            if (w0 == 0) {
+                peekSlot[i] = -1;
+                continue;
+            }
+            long w1 = words1[i];
+            int n = PackedId.length(w0, w1);
+            long hash = hash(w0, w1, n);
+            peekSlot[i] = slot(hash, slotCount);
+            peekHead[i] = headOf(hash, n);
         }
         for (int i = 0; i < count; i++) {
             int slot = peekSlot[i];
             long meta = slot < 0 ? 0 : slots[slot + 2];
             numbers[i] = meta != 0 && (meta & ~INDEX_MASK) == peekHead[i] ? (int) (meta & INDEX_MASK) : -1;
         }
-    }
-
-    /** Packs an id into key0, key1 and head; false when it is too long or not Latin-1, so not kept inline. */
-    private boolean pack(String id) {
-        if (!inline(id)) {
-            return false;
-        }
-        int n = id.length();
-        key0 = word(id, 0);
-        key1 = word(id, 8);
-        long hash = hash(key0, key1, n);
-        head = headOf(hash, n);
-        probeStart = slot(hash, slotCount());
-        return true;
-    }
-
-    /** Whether an id is kept inside the table: at most 16 characters, all Latin-1. */
-    private static boolean inline(String id) {
-        int n = id.length();
-        if (n > MAX_INLINE) {
-            return false;
-        }
-        int any = 0;
-        for (int i = 0; i < n; i++) {
-            any |= id.charAt(i);
-        }
-        return any <= 0xFF;
-    }
-
-    /** Characters {@code from} to {@code from + 7} of an inline id as a slot holds them, one a byte, the first lowest. */
-    private static long word(String id, int from) {
-        long w = 0;
-        for (int i = from, end = Math.min(id.length(), from + 8); i < end; i++) {
-            w |= (long) id.charAt(i) << ((i - from) << 3);
-        }
-        return w;
     }
 
     /** A slot's head for an id of this hash and length: some bits of the hash, the length + 1. */
@@ -181,15 +152,7 @@ final class IdIndex {
     /** The id numbered {@code number}. */
     String id(int number) {
         int i = slotOf[number];
-        if (i < 0) {
-            return otherIds.get(-1 - i);
-        }
-        int n = (int) ((slots[i + 2] >>> 32) & 0xFF) - 1;
-        byte[] b = new byte[n];
-        for (int j = 0; j < n; j++) {
-            b[j] = (byte) (slots[i + (j >>> 3)] >>> ((j & 7) << 3));
-        }
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return i < 0 ? otherIds.get(-1 - i) : PackedId.text(slots[i], slots[i + 1]);
     }
 
     private int addOther(String id) {

@@ -1,6 +1,5 @@
 package rfm.measure;
 
-import java.util.function.Function;
 
 /**
  * Every customer's interactions so far, kept by the thread that reads interactions, as a record of ints per
@@ -24,8 +23,7 @@ final class InteractionBook extends CustomerBook {
     private static final int NEED_COUNTS = 6;  // one count per need category
     private static final int STRIDE = NEED_COUNTS + NEEDS.length;
 
-    /** @param watchOf a customer's watch, or null for most (asked once per customer, at its first row) */
-    InteractionBook(Function<String, CustomerWatch> watchOf) {
+    InteractionBook(CustomerWatches watchOf) {
         super(new CustomerRecords(blank(), watchOf));
     }
 

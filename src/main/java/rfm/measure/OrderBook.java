@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import rfm.ingest.OrderRow;
 
@@ -48,8 +47,7 @@ final class OrderBook extends CustomerBook {
     private int poolNext;
     private final Map<Integer, BigDecimal> bigMoney = new HashMap<>();
 
-    /** @param watchOf a customer's watch, or null for most (asked once per customer, at its first row) */
-    OrderBook(Function<String, CustomerWatch> watchOf) {
+    OrderBook(CustomerWatches watchOf) {
         super(new CustomerRecords(blank(), watchOf));
     }
 

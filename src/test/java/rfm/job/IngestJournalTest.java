@@ -89,7 +89,10 @@ class IngestJournalTest {
         rows.add("rejected C0000009");
         // customer ids of every shape: digits only, more than 18 digits, no digits, a long head, other digits
         for (String id : List.of("2026001234", "12345678901234567890123", "客户二", "H".repeat(40) + "7", "C\u0663\u0664",
-                "C007", "C7", "C0000000", "-0")) {
+                "C007", "C7", "C0000000", "-0",
+                // around the 16 characters that pack into two words: heads of 7 to 9 characters, 16 and 17 in all
+                "ABCDEFG1", "ABCDEFGH1", "ABCDEFGHI12", "ABCDEFGH12345678", "ABCDEFGH123456789", "1234567890123456",
+                "\u00e9t\u00e91", "A\u00001")) {
             rows.add(order("SO9" + id.length(), id, 1, "1", true));
             rows.add(new InteractionRow(id, 1L, "PHONE", true, null, ""));
             rows.add("rejected " + id);

@@ -363,22 +363,24 @@ class CustomerLedgerTest {
         CustomerLedger plain = new CustomerLedger(settings(365));
         CustomerLedger prefetched = new CustomerLedger(settings(365));
         Random random = new Random(3);
-        String[] group = new String[16];
+        long[] words0 = new long[16];
+        long[] words1 = new long[16];
         int read = 0;
-        for (int from = 0; from < 120_000; from += group.length) {
+        for (int from = 0; from < 120_000; from += words0.length) {
             List<OrderRow> orders = new ArrayList<>();
             List<InteractionRow> interactions = new ArrayList<>();
-            for (int k = 0; k < group.length; k++) {
+            for (int k = 0; k < words0.length; k++) {
                 String c = "C" + (random.nextInt(4) == 0 ? random.nextInt(20) : random.nextInt(9_000));
                 orders.add(paid("O" + (from + k), c, daysAgo(random.nextInt(700)), random.nextInt(10_000) + ".25"));
                 interactions.add(topic(c, daysAgo(random.nextInt(300)), random.nextBoolean() ? "price" : "repair"));
             }
-            for (int k = 0; k < group.length; k++) {
-                group[k] = orders.get(k).customerId();
+            for (int k = 0; k < words0.length; k++) {
+                words0[k] = orders.get(k).idWord0();
+                words1[k] = orders.get(k).idWord1();
             }
-            read += prefetched.prefetchOrders(group, group.length);
-            read += prefetched.prefetchInteractions(group, group.length);
-            for (int k = 0; k < group.length; k++) {
+            read += prefetched.prefetchOrders(words0, words1, words0.length);
+            read += prefetched.prefetchInteractions(words0, words1, words0.length);
+            for (int k = 0; k < words0.length; k++) {
                 assertThat(prefetched.add(orders.get(k))).isEqualTo(plain.add(orders.get(k)));
                 assertThat(prefetched.add(interactions.get(k))).isEqualTo(plain.add(interactions.get(k)));
             }

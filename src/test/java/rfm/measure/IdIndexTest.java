@@ -8,6 +8,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import rfm.ingest.PackedId;
+
 class IdIndexTest {
 
     @Test
@@ -109,14 +111,19 @@ class IdIndexTest {
             index.add(known[i]);
         }
         String[] group = new String[16];
+        long[] words0 = new long[16];
+        long[] words1 = new long[16];
         int[] numbers = new int[16];
         int found = 0;
         for (int from = 0; from < known.length; from += group.length) {
             for (int k = 0; k < group.length; k++) {
                 // known ids and, at every fourth place, one never added
                 group[k] = k % 4 == 3 ? "X" + (from + k) : known[from + k];
+                boolean packs = PackedId.packs(group[k]); // as a row keeps its customer: words, or 0 and the text
+                words0[k] = packs ? PackedId.word(group[k], 0) : 0;
+                words1[k] = packs ? PackedId.word(group[k], 8) : 0;
             }
-            index.peek(group, group.length, numbers);
+            index.peek(words0, words1, group.length, numbers);
             for (int k = 0; k < group.length; k++) {
                 boolean inlineKnown = k % 4 != 3 && (from + k) % 10 > 1;
                 if (inlineKnown) {
