@@ -68,6 +68,11 @@ fi
 # to 2.6 s. The training run uses its own job file (sample-shop.yml with its inputs, logs and metrics kept in a
 # temporary folder), so it never touches the operator's log or metrics folders. If the preparation fails, the
 # job runs from the plain jar, and the preparation is not tried again for the same jar (target/cds.failed).
+# The training run is interpreted only (-Xint, about 9 s instead of 2 on the sample): JDK 17's dynamic archive
+# keeps the "queued for compilation" mark of every method whose compilation was waiting when the training run
+# exited (JDK-8306460, fixed in JDK 21), and the JIT never compiles such a method in any run from the archive.
+# Which methods those were was down to the training run's timing: in one build H2's value writer, in another
+# CsvOutput.field (a large night then took 72 s instead of 17), in every build a dozen or more (docs/performance.md).
 cds="$root/target/cds"
 run_jar="$jar"
 share=()
@@ -89,7 +94,7 @@ operations:
   textfile-dir: $train/textfile
 YAML
   if java -Djarmode=tools -jar "$jar" extract --destination "$cds" >/dev/null 2>&1 \
-     && (cd "$train" && java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$cds/rfm-segmentation.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+     && (cd "$train" && java -Xint -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$cds/rfm-segmentation.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
            -jar "$cds/rfm-segmentation.jar" --input "$root/sample-data" --output "$train/out" --as-of 2026-11-22 \
            --job "$train/job.yml" --db "$train/db" --quiet) >/dev/null 2>&1 \
      && [[ -f "$cds/rfm-segmentation.jsa" ]]; then
