@@ -64,6 +64,36 @@ public final class CustomerProfile {
         createdDay = createdAt == null ? NO_DAY : (int) createdAt.toEpochDay();
     }
 
+    /**
+     * A profile whose name, phone and email are given as the UTF-8 bytes it keeps, one after the other in
+     * {@code contact} (ending at {@code nameEnd}, {@code phoneEnd} and its end): the bytes a plain line holds for
+     * them, which must be well-formed and already trimmed (see {@link PlainLines#isCleanText}). The creation date as an
+     * epoch day, or {@link Integer#MIN_VALUE} for none.
+     */
+    static CustomerProfile ofUtf8(String customerId, byte[] contact, int nameEnd, int phoneEnd, String company,
+                                  String industry, String region, String owner, String preferredChannel, boolean optOut,
+                                  int createdDay) {
+        return new CustomerProfile(customerId, contact.length == 0 ? NO_BYTES : contact, nameEnd, phoneEnd, company,
+                industry, region, owner, preferredChannel, optOut, createdDay);
+    }
+
+    private CustomerProfile(String customerId, byte[] contact, int nameEnd, int phoneEnd, String company,
+                            String industry, String region, String owner, String preferredChannel, boolean optOut,
+                            int createdDay) {
+        this.customerId = Objects.requireNonNull(customerId, "customerId");
+        this.contact = contact;
+        this.nameEnd = nameEnd;
+        this.phoneEnd = phoneEnd;
+        this.company = Objects.requireNonNull(company, "company");
+        this.industry = Objects.requireNonNull(industry, "industry");
+        this.region = Objects.requireNonNull(region, "region");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.preferredChannel = Objects.requireNonNull(preferredChannel, "preferredChannel");
+        this.optOut = optOut;
+        this.rejected = false;
+        this.createdDay = createdDay;
+    }
+
     public CustomerProfile(String customerId, String name, String phone, String email, String company, String industry,
                            String region, String owner, String preferredChannel, boolean optOut, LocalDate createdAt) {
         this(customerId, name, phone, email, company, industry, region, owner, preferredChannel, optOut, createdAt, false);

@@ -1,5 +1,6 @@
 package rfm.ingest;
 
+import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -44,6 +45,76 @@ public final class CustomerProfileParser {
         this.region = header.index("region");
         this.owner = header.index("owner");
         this.preferredChannel = header.index("preferred_channel");
+        this.knownColumnsOnly = java.util.stream.IntStream.of(customerId, optOut, createdAt, name, phone, email, company,
+                industry, region, owner, preferredChannel).filter(i -> i >= 0).distinct().count() == columns;
+    }
+
+    /** The opt-out words of {@link #YES} and {@link #NO} written in ASCII, which the byte path compares in any case. */
+    private static final String[] YES_ASCII = {"true", "1", "yes", "y"};
+    private static final String[] NO_ASCII = {"false", "0", "no", "n"};
+
+    /** Whether the byte path reads every column of a line (then it checks every field's bytes, ASCII or not). */
+    private final boolean knownColumnsOnly;
+
+    /** The row a plain line makes straight from its bytes (see {@link #fast(PlainLines)}), or null. */
+    Parsed<CustomerProfile> parse(PlainLines line, LineSource source, long number) {
+        CustomerProfile profile = fast(line);
+        return profile == null ? null : new Parsed.Valid<>(source, number, line.offset(), profile);
+    }
+
+    /**
+     * The usual row read from a plain line's bytes: the profile {@link #parse(SourceRecord)} makes of the line's record,
+     * or null (a test holds the two to it). Read so: an id of printable ASCII, an opt-out word in ASCII or none, a
+     * creation date in one of the usual ISO patterns or none, and a name, phone and email that are already what their
+     * text would be (see {@link PlainLines#isCleanText}), whose bytes the profile then keeps as they are. A line with
+     * bytes outside ASCII is read when every column is one of this file's, each of which is then checked or decoded.
+     */
+    CustomerProfile fast(PlainLines line) {
+        if (line.fields() != columns || !line.ascii() && !knownColumnsOnly
+                || !line.isPlainId(customerId, settings.maxIdLength())) {
+            return null;
+        }
+        boolean out = false;
+        if (!line.isEmpty(optOut)) {
+            out = anyOf(line, YES_ASCII);
+            if (!out && !anyOf(line, NO_ASCII)) {
+                return null;
+            }
+        }
+        int createdDay = Integer.MIN_VALUE;
+        if (!line.isEmpty(createdAt)) {
+            createdDay = settings.dates().epochDay(line.bytes(), line.from(createdAt), line.to(createdAt));
+            if (createdDay == DateTimeText.ASK_PARSE) {
+                return null;
+            }
+        }
+        if (!line.isCleanText(name) || !line.isCleanText(phone) || !line.isCleanText(email)) {
+            return null;
+        }
+        byte[] contact = new byte[line.length(name) + line.length(phone) + line.length(email)];
+        int nameEnd = line.copy(name, contact, 0);
+        int phoneEnd = line.copy(phone, contact, nameEnd);
+        line.copy(email, contact, phoneEnd);
+        try {
+            return CustomerProfile.ofUtf8(line.string(customerId), contact, nameEnd, phoneEnd, sharedText(line, company),
+                    sharedText(line, industry), sharedText(line, region), sharedText(line, owner),
+                    shared(SourceRecord.text(line.string(preferredChannel)).toUpperCase(Locale.ROOT)), out, createdDay);
+        } catch (CharacterCodingException e) {
+            return null; // the record's reading reports the bytes
+        }
+    }
+
+    private boolean anyOf(PlainLines line, String[] words) {
+        for (String w : words) {
+            if (line.equalsIgnoreCase(optOut, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String sharedText(PlainLines line, int column) throws CharacterCodingException {
+        return shared(SourceRecord.text(line.string(column)));
     }
 
     public Parsed<CustomerProfile> parse(SourceRecord r) {

@@ -57,7 +57,10 @@ public enum InputFile {
                 InteractionParser interactions = new InteractionParser(header, settings);
                 yield new RowParser(interactions::parse, interactions::parse);
             }
-            case CUSTOMERS -> new RowParser(new CustomerProfileParser(header, settings)::parse, null);
+            case CUSTOMERS -> {
+                CustomerProfileParser customers = new CustomerProfileParser(header, settings);
+                yield new RowParser(customers::parse, customers::parse);
+            }
         };
     }
 }

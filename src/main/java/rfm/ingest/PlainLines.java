@@ -217,6 +217,57 @@ final class PlainLines {
         return true;
     }
 
+    /**
+     * Whether field {@code f} is well-formed UTF-8 that {@link SourceRecord#text} would leave as it is: no control
+     * character, no whitespace at either end. Such a field's bytes are those of its text encoded again.
+     */
+    boolean isCleanText(int f) {
+        if (f < 0) {
+            return true;
+        }
+        int to = to(f);
+        int first = -1;
+        int last = -1;
+        for (int i = from(f); i < to; ) {
+            int b = buf[i] & 0xFF;
+            int n = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (n == 0 || i + n > to) {
+                return false;
+            }
+            int cp = n == 1 ? b : b & (0x7F >> n);
+            for (int k = 1; k < n; k++) {
+                int c = buf[i + k] & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = cp << 6 | c & 0x3F;
+            }
+            // overlong forms, surrogates and code points past U+10FFFF are not UTF-8, as a strict decoder says
+            if (n == 3 && (cp < 0x800 || cp >= 0xD800 && cp <= 0xDFFF) || n == 4 && (cp < 0x10000 || cp > 0x10FFFF)
+                    || Character.isISOControl(cp)) {
+                return false;
+            }
+            first = first < 0 ? cp : first;
+            last = cp;
+            i += n;
+        }
+        return first < 0 || !Character.isWhitespace(first) && !Character.isWhitespace(last);
+    }
+
+    /** The length of field {@code f} in bytes (0 for a column the file does not have). */
+    int length(int f) {
+        return f < 0 ? 0 : to(f) - from(f);
+    }
+
+    /** Copies field {@code f}'s bytes to {@code to} at {@code at}; returns where they end there. */
+    int copy(int f, byte[] to, int at) {
+        int n = length(f);
+        if (n > 0) {
+            System.arraycopy(buf, from(f), to, at, n);
+        }
+        return at + n;
+    }
+
     /** Whether field {@code f} is this ASCII text, exactly. */
     boolean is(int f, String ascii) {
         return f >= 0 && matches(f, ascii, false);

@@ -94,4 +94,52 @@ class CustomerProfileParserTest {
         assertThat(p).isInstanceOf(Parsed.Valid.class);
         assertThat(((Parsed.Valid<CustomerProfile>) p).row()).isEqualTo(CustomerProfile.unknown("C7"));
     }
+
+    /**
+     * The byte path reads a line as the record's parser reads its record: on random rows built from usual and awkward
+     * pieces (spaces and ideographic spaces at the ends, control characters, Chinese, opt-out words in any case or in
+     * Chinese, dates of other shapes), every profile it makes equals the record's profile, and it reads the usual ones,
+     * Chinese names included.
+     */
+    @Test
+    void theBytePathAgreesWithTheRecordsParserOnEveryLineItReads() {
+        String[] ids = {"C0000001", "C2", " C3", "客户", "", "C\u00014"};
+        String[] names = {"张伟", "Zhang Wei", "", " 张伟", "张伟\u3000", "\u3000张伟", "张\u0085伟", "张\t伟", "Ana ", "\u00a0Ana", "😀"};
+        String[] phones = {"13800000000", "", "+86 138 0000 0000", " 138", "138\u2028"};
+        String[] emails = {"zhang@example.cn", "", "ZHANG@EXAMPLE.CN ", "é@x.fr"};
+        String[] shared = {"华东贸易", "", " 零售 ", "上海", "x\u0001y", "Retail"};
+        String[] channels = {"wechat", "PHONE", "", " dm ", "微信"};
+        String[] optOuts = {"", "false", "true", "TRUE", "Yes", "y", "N", "0", "1", "是", "否", " yes", "maybe", "İ"};
+        String[] dates = {"", "2024-03-05", "2024-03-05 10:00:00", "2024/03/05", "2024-02-30", " 2024-03-05", "x"};
+        java.util.Random random = new java.util.Random(23);
+        int fromBytes = 0;
+        int chinese = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String[] fields = {OrderParserTest.pick(random, ids), OrderParserTest.pick(random, names),
+                    OrderParserTest.pick(random, phones), OrderParserTest.pick(random, emails),
+                    OrderParserTest.pick(random, shared), OrderParserTest.pick(random, shared),
+                    OrderParserTest.pick(random, shared), OrderParserTest.pick(random, shared),
+                    OrderParserTest.pick(random, channels), OrderParserTest.pick(random, optOuts),
+                    OrderParserTest.pick(random, dates)};
+            if (random.nextInt(50) == 0) {
+                fields = java.util.Arrays.copyOf(fields, random.nextInt(13));
+            }
+            PlainLines line = PlainLinesTest.split(fields);
+            if (line == null) {
+                continue;
+            }
+            CustomerProfileParser p = new CustomerProfileParser(HEADER, SETTINGS);
+            CustomerProfile fromLine = p.fast(line);
+            if (fromLine != null) {
+                fromBytes++;
+                chinese += line.ascii() ? 0 : 1;
+                Parsed<CustomerProfile> record = p.parse(new SourceRecord(2, fields));
+                assertThat(record).as("line %s", List.of(fields)).isInstanceOf(Parsed.Valid.class);
+                assertThat(fromLine).as("line %s", List.of(fields)).isEqualTo(((Parsed.Valid<CustomerProfile>) record).row());
+                assertThat(fromLine.nameUtf8().toString()).isEqualTo(((Parsed.Valid<CustomerProfile>) record).row().name());
+            }
+        }
+        assertThat(fromBytes).as("lines the byte path read").isGreaterThan(2_000);
+        assertThat(chinese).as("of them with text outside ASCII").isGreaterThan(1_000);
+    }
 }
