@@ -37,31 +37,8 @@ public final class CustomerProfile {
     public CustomerProfile(String customerId, String name, String phone, String email, String company,
                            String industry, String region, String owner, String preferredChannel,
                            boolean optOut, LocalDate createdAt, boolean rejected) {
-        this.customerId = Objects.requireNonNull(customerId, "customerId");
-        byte[] n = utf8(name, "name");
-        byte[] p = utf8(phone, "phone");
-        byte[] e = utf8(email, "email");
-        if (n.length + p.length + e.length == 0) {
-            contact = NO_BYTES;
-        } else {
-            contact = new byte[n.length + p.length + e.length];
-            System.arraycopy(n, 0, contact, 0, n.length);
-            System.arraycopy(p, 0, contact, n.length, p.length);
-            System.arraycopy(e, 0, contact, n.length + p.length, e.length);
-        }
-        nameEnd = n.length;
-        phoneEnd = n.length + p.length;
-        this.company = Objects.requireNonNull(company, "company");
-        this.industry = Objects.requireNonNull(industry, "industry");
-        this.region = Objects.requireNonNull(region, "region");
-        this.owner = Objects.requireNonNull(owner, "owner");
-        this.preferredChannel = Objects.requireNonNull(preferredChannel, "preferredChannel");
-        this.optOut = optOut;
-        this.rejected = rejected;
-        if (createdAt != null && (createdAt.toEpochDay() <= NO_DAY || createdAt.toEpochDay() > Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException("createdAt out of range: " + createdAt);
-        }
-        createdDay = createdAt == null ? NO_DAY : (int) createdAt.toEpochDay();
+        this(customerId, Contact.of(name, phone, email), company, industry, region, owner, preferredChannel, optOut,
+                day(createdAt), rejected);
     }
 
     /**
@@ -73,25 +50,50 @@ public final class CustomerProfile {
     static CustomerProfile ofUtf8(String customerId, byte[] contact, int nameEnd, int phoneEnd, String company,
                                   String industry, String region, String owner, String preferredChannel, boolean optOut,
                                   int createdDay) {
-        return new CustomerProfile(customerId, contact.length == 0 ? NO_BYTES : contact, nameEnd, phoneEnd, company,
-                industry, region, owner, preferredChannel, optOut, createdDay);
+        return new CustomerProfile(customerId, new Contact(contact.length == 0 ? NO_BYTES : contact, nameEnd, phoneEnd),
+                company, industry, region, owner, preferredChannel, optOut, createdDay, false);
     }
 
-    private CustomerProfile(String customerId, byte[] contact, int nameEnd, int phoneEnd, String company,
-                            String industry, String region, String owner, String preferredChannel, boolean optOut,
-                            int createdDay) {
+    private CustomerProfile(String customerId, Contact contact, String company, String industry, String region,
+                            String owner, String preferredChannel, boolean optOut, int createdDay, boolean rejected) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
-        this.contact = contact;
-        this.nameEnd = nameEnd;
-        this.phoneEnd = phoneEnd;
+        this.contact = contact.bytes();
+        this.nameEnd = contact.nameEnd();
+        this.phoneEnd = contact.phoneEnd();
         this.company = Objects.requireNonNull(company, "company");
         this.industry = Objects.requireNonNull(industry, "industry");
         this.region = Objects.requireNonNull(region, "region");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.preferredChannel = Objects.requireNonNull(preferredChannel, "preferredChannel");
         this.optOut = optOut;
-        this.rejected = false;
+        this.rejected = rejected;
         this.createdDay = createdDay;
+    }
+
+    /** Name, phone and email as one array of UTF-8 bytes, with where the name and the phone end. */
+    private record Contact(byte[] bytes, int nameEnd, int phoneEnd) {
+
+        static Contact of(String name, String phone, String email) {
+            byte[] n = utf8(name, "name");
+            byte[] p = utf8(phone, "phone");
+            byte[] e = utf8(email, "email");
+            if (n.length + p.length + e.length == 0) {
+                return new Contact(NO_BYTES, 0, 0);
+            }
+            byte[] all = new byte[n.length + p.length + e.length];
+            System.arraycopy(n, 0, all, 0, n.length);
+            System.arraycopy(p, 0, all, n.length, p.length);
+            System.arraycopy(e, 0, all, n.length + p.length, e.length);
+            return new Contact(all, n.length, n.length + p.length);
+        }
+    }
+
+    /** A creation date as the epoch day kept, {@link #NO_DAY} for none. */
+    private static int day(LocalDate createdAt) {
+        if (createdAt != null && (createdAt.toEpochDay() <= NO_DAY || createdAt.toEpochDay() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("createdAt out of range: " + createdAt);
+        }
+        return createdAt == null ? NO_DAY : (int) createdAt.toEpochDay();
     }
 
     public CustomerProfile(String customerId, String name, String phone, String email, String company, String industry,
