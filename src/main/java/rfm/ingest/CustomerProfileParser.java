@@ -1,6 +1,7 @@
 package rfm.ingest;
 
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -49,9 +50,14 @@ public final class CustomerProfileParser {
                 industry, region, owner, preferredChannel).filter(i -> i >= 0).distinct().count() == columns;
     }
 
-    /** The opt-out words of {@link #YES} and {@link #NO} written in ASCII, which the byte path compares in any case. */
+    /**
+     * The opt-out words of {@link #YES} and {@link #NO} as the byte path compares them: those written in ASCII in any
+     * case, 是 and 否 (which have no case) as their UTF-8 bytes.
+     */
     private static final String[] YES_ASCII = {"true", "1", "yes", "y"};
     private static final String[] NO_ASCII = {"false", "0", "no", "n"};
+    private static final byte[] YES_ZH = "是".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_ZH = "否".getBytes(StandardCharsets.UTF_8);
 
     /** Whether the byte path reads every column of a line (then it checks every field's bytes, ASCII or not). */
     private final boolean knownColumnsOnly;
@@ -63,11 +69,12 @@ public final class CustomerProfileParser {
     }
 
     /**
-     * The usual row read from a plain line's bytes: the profile {@link #parse(SourceRecord)} makes of the line's record,
-     * or null (a test holds the two to it). Read so: an id of printable ASCII, an opt-out word in ASCII or none, a
-     * creation date in one of the usual ISO patterns or none, and a name, phone and email that are already what their
-     * text would be (see {@link PlainLines#isCleanText}), whose bytes the profile then keeps as they are. A line with
-     * bytes outside ASCII is read when every column is one of this file's, each of which is then checked or decoded.
+     * The usual row read from a plain line's bytes: the profile {@link #parse(SourceRecord)} makes of the line's
+     * record, or null (a test holds the two to it). Read so: an id of printable ASCII; an opt-out word (是, 否, or one
+     * in ASCII) or none; a creation date in one of the usual ISO patterns or none; and a name, phone and email that
+     * are already what their text would be (see {@link PlainLines#isCleanText}), whose bytes the profile then keeps
+     * as they are. A line with bytes outside ASCII is read when every column is one of this file's, each of which is
+     * then checked or decoded.
      */
     CustomerProfile fast(PlainLines line) {
         if (line.fields() != columns || !line.ascii() && !knownColumnsOnly
@@ -76,8 +83,8 @@ public final class CustomerProfileParser {
         }
         boolean out = false;
         if (!line.isEmpty(optOut)) {
-            out = anyOf(line, YES_ASCII);
-            if (!out && !anyOf(line, NO_ASCII)) {
+            out = line.is(optOut, YES_ZH) || anyOf(line, YES_ASCII);
+            if (!out && !line.is(optOut, NO_ZH) && !anyOf(line, NO_ASCII)) {
                 return null;
             }
         }

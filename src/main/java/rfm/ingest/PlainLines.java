@@ -268,6 +268,11 @@ final class PlainLines {
         return at + n;
     }
 
+    /** Whether field {@code f} is these bytes, exactly. */
+    boolean is(int f, byte[] bytes) {
+        return f >= 0 && Arrays.equals(buf, from(f), to(f), bytes, 0, bytes.length);
+    }
+
     /** Whether field {@code f} is this ASCII text, exactly. */
     boolean is(int f, String ascii) {
         return f >= 0 && matches(f, ascii, false);

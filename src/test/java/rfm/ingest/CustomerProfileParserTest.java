@@ -141,5 +141,12 @@ class CustomerProfileParserTest {
         }
         assertThat(fromBytes).as("lines the byte path read").isGreaterThan(2_000);
         assertThat(chinese).as("of them with text outside ASCII").isGreaterThan(1_000);
+        // the generated shop's rows: Chinese names and owners, 是 or 否, an ISO date
+        CustomerProfileParser p = new CustomerProfileParser(HEADER, SETTINGS);
+        assertThat(p.fast(PlainLinesTest.split(row("是", "2023-06-27")))).isEqualTo(valid(row("是", "2023-06-27")))
+                .extracting(CustomerProfile::optOut).isEqualTo(true);
+        assertThat(p.fast(PlainLinesTest.split(row("否", "")))).isEqualTo(valid(row("否", "")))
+                .extracting(CustomerProfile::optOut).isEqualTo(false);
+        assertThat(p.fast(PlainLinesTest.split(row("是的", "")))).as("not an opt-out word").isNull();
     }
 }
