@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +22,17 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import rfm.classify.ScoredCustomer;
 import rfm.config.JobFile;
+import rfm.history.HistoryComparison;
 import rfm.history.NightFigures;
 import rfm.ingest.FileCounts;
 import rfm.publish.HtmlReport;
 import rfm.publish.OutputDigests;
 import rfm.publish.RunSummary;
 import rfm.report.ReportFigures;
+import rfm.revisit.RevisitEffectiveness;
+import rfm.revisit.RevisitPlan;
 
 /**
  * Writes report.html, then summary.json, which counts and checksums every other output file, then metrics.prom (timings make
@@ -81,28 +89,66 @@ class SummaryTasklet implements Tasklet {
                 run.allCounts().stream().mapToLong(FileCounts::rejectedRows).sum());
         run.figures(figures);
         JobFile job = run.job();
-        ReportFigures report = ReportFigures.of(run.asOf(), run.history().previousRun(), figures, run.previousFigures(),
-                run.scored(), job.segmentTable().all(), job.valueTiers(), run.history().segmentMigration(job.segmentTable().all()),
-                run.revisitPlan().scheduled(), job.report().topAtRisk());
-        new HtmlReport(job.report(), job.currency().code(), job.windows().monetaryDays())
-                .write(run.staging().resolve(REPORT), report, run.jobFileName(), run.allCounts(), rows);
-        log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
-        new RunSummary(run.asOf(), run.jobFileName())
-                .customers(run.scored(), figures, job.segmentTable().all(), job.valueTiers())
-                .revisits(run.revisitPlan())
-                .history(run.history(), job.segmentTable().all(), run.outputRows().getOrDefault("crm_delta.csv", 0L),
-                        run.effectiveness(), run.followUps().size())
-                .report(report)
-                .inputs(run.allCounts())
-                .outputs(run.staging(), rows, digests)
-                .run(started == null ? "" : started.toString(), now.toString(),
-                        started == null ? 0 : Duration.between(started, now).toMillis(), stepMillis)
-                .write(run.staging().resolve(SUMMARY));
-        metrics.record(run, execution);
+        // summary.json's counts beside the report's figures and the metrics' counts: each goes over every customer,
+        // and the step's other core only hashes the output files meanwhile. The counting thread is given what it
+        // counts: the run is job-scoped, known on the job's threads only
+        RunSummary summary = new RunSummary(run.asOf(), run.jobFileName());
+        List<ScoredCustomer> scored = run.scored();
+        RevisitPlan plan = run.revisitPlan();
+        HistoryComparison night = run.history();
+        long crmDeltaRows = run.outputRows().getOrDefault("crm_delta.csv", 0L);
+        RevisitEffectiveness effectiveness = run.effectiveness();
+        int decidedTonight = run.followUps().size();
+        ExecutorService counting = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "summary-counts");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> counts = counting.submit(() -> {
+                summary.customers(scored, figures, job.segmentTable().all(), job.valueTiers())
+                        .revisits(plan)
+                        .history(night, job.segmentTable().all(), crmDeltaRows, effectiveness, decidedTonight);
+            });
+            ReportFigures report = ReportFigures.of(run.asOf(), run.history().previousRun(), figures, run.previousFigures(),
+                    run.scored(), job.segmentTable().all(), job.valueTiers(), run.history().segmentMigration(job.segmentTable().all()),
+                    run.revisitPlan().scheduled(), job.report().topAtRisk());
+            new HtmlReport(job.report(), job.currency().code(), job.windows().monetaryDays())
+                    .write(run.staging().resolve(REPORT), report, run.jobFileName(), run.allCounts(), rows);
+            log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
+            metrics.record(run, execution);
+            join(counts);
+            summary.report(report)
+                    .inputs(run.allCounts())
+                    .outputs(run.staging(), rows, digests)
+                    .run(started == null ? "" : started.toString(), now.toString(),
+                            started == null ? 0 : Duration.between(started, now).toMillis(), stepMillis)
+                    .write(run.staging().resolve(SUMMARY));
+        } finally {
+            counting.shutdownNow();
+        }
         metrics.write(run.staging().resolve(METRICS));
         log.info("Run summary: as-of {}, {} customers ({} buyers), {} at churn risk, {} revisit tasks ({} unscheduled),"
                         + " {} rows rejected, {} ms so far", run.asOf(), figures.customers(), figures.buyers(),
                 figures.churnRisk(), figures.tasks(), run.revisitPlan().unscheduled().size(), figures.rejects(),
                 started == null ? 0 : Duration.between(started, now).toMillis());
+    }
+
+    /** Waits for the counts; what failed there fails the step as it is. */
+    private static void join(Future<?> counts) {
+        try {
+            counts.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting for summary.json", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }
