@@ -38,8 +38,8 @@ abstract class CustomerBook {
         if (numbers.length < count) {
             numbers = new int[count];
         }
-        records.peek(words0, words1, count, numbers);
-        return touch(numbers, count);
+        int read = records.peek(words0, words1, count, numbers);
+        return read + touch(numbers, count);
     }
 
     /**

@@ -83,8 +83,8 @@ final class CustomerRecords {
     }
 
     /** See {@link IdIndex#peek}. */
-    void peek(long[] words0, long[] words1, int count, int[] numbers) {
-        index.peek(words0, words1, count, numbers);
+    int peek(long[] words0, long[] words1, int count, int[] numbers) {
+        return index.peek(words0, words1, count, numbers);
     }
 
     /** The page holding customer {@code n}'s record, which starts at {@link #at}. */

@@ -103,9 +103,11 @@ final class IdIndex {
      * For each of the first {@code count} ids, its number when the first slot its probe looks at holds it, else
      * -1 (it may still be known): a look ahead for {@link CustomerBook#prefetch}, which changes nothing. An id is
      * given as its {@link PackedId} words, or with a first word 0 when it does not pack (then -1). The slots are
-     * worked out first and read after, in a loop of loads alone, so that the loads' cache misses overlap.
+     * worked out first and read after, in a loop of loads alone, so that the loads' cache misses overlap. A slot is
+     * three longs, so a quarter of them straddle two cache lines: both ends of each are read, its characters and
+     * its number. Returns something read, which the caller must keep (or the compiler drops the reads).
      */
-    void peek(long[] words0, long[] words1, int count, int[] numbers) {
+    int peek(long[] words0, long[] words1, int count, int[] numbers) {
         if (peekSlot.length < count) {
             peekSlot = new int[count];
             peekHead = new long[count];
@@ -123,11 +125,17 @@ final class IdIndex {
             peekSlot[i] = slot(hash, slotCount);
             peekHead[i] = headOf(hash, n);
         }
+        long read = 0;
         for (int i = 0; i < count; i++) {
             int slot = peekSlot[i];
-            long meta = slot < 0 ? 0 : slots[slot + 2];
+            long meta = 0;
+            if (slot >= 0) {
+                meta = slots[slot + 2];
+                read += slots[slot];
+            }
             numbers[i] = meta != 0 && (meta & ~INDEX_MASK) == peekHead[i] ? (int) (meta & INDEX_MASK) : -1;
         }
+        return (int) read;
     }
 
     /** A slot's head for an id of this hash and length: some bits of the hash, the length + 1. */
