@@ -206,6 +206,26 @@ class CsvOutputTest {
                         + ",0,1000000000000000000,0999-01-02,+10000-12-31,1000-01-01\r\n");
     }
 
+    /** Every number of digits, at both ends, and where the writer's ways of writing them meet. */
+    @Test
+    void numbersOfEveryLengthAreWrittenAsTheirToString() throws IOException {
+        List<Object> values = new ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            for (long v : new long[] {p - 1, p, p * 10 - 1, -p}) {
+                values.add(v);
+                expected.append(expected.isEmpty() ? "" : ",").append(v);
+            }
+        }
+        for (long v : new long[] {Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 2_000_000_000L, 99, 100}) {
+            values.add(v);
+            expected.append(',').append(v);
+        }
+        assertThat(row(values.toArray())).isEqualTo(expected + "\r\n");
+        assertThat(row(new BigDecimal("0.05"), new BigDecimal("9.999"), new BigDecimal("-99.99"), new BigDecimal("100")))
+                .isEqualTo("0.05,10.00,-99.99,100.00\r\n");
+    }
+
     @Test
     void rowsLongerThanTheBufferAreWrittenWhole() throws IOException {
         String longText = "张".repeat(40_000) + "x";
