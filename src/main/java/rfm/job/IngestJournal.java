@@ -311,6 +311,10 @@ final class IngestJournal implements AutoCloseable {
      * before is numbered next, and its text and digit count follow the number. Any other id: 0 and the id as text.
      */
     private void writeCustomerId(String id) throws IOException {
+        if (PackedId.packs(id)) {
+            writeCustomerId(PackedId.word(id, 0), PackedId.word(id, 8), null);
+            return;
+        }
         int n = id.length();
         int start = n;
         while (start > 0 && n - start < Context.MAX_DIGITS) {
@@ -329,24 +333,7 @@ final class IngestJournal implements AutoCloseable {
         for (int i = start; i < n; i++) {
             digits = digits * 10 + (id.charAt(i) - '0');
         }
-        List<Shape> shapes = context.shapes;
-        for (int k = 0; k < shapes.size(); k++) {
-            Shape shape = shapes.get(k);
-            if (shape.width() == width && shape.head().length() == start && id.startsWith(shape.head())) {
-                out.writeVarLong(k + 1);
-                out.writeVarLong(digits);
-                return;
-            }
-        }
-        if (shapes.size() >= Context.SHAPES) {
-            writeIdAsText(id);
-            return;
-        }
-        shapes.add(Shape.of(id.substring(0, start), width));
-        out.writeVarLong(shapes.size());
-        out.writeString(id, 0, start);
-        out.writeVarLong(width);
-        out.writeVarLong(digits);
+        writeShaped(id, 0, 0, start, width, digits);
     }
 
     /**
@@ -376,19 +363,30 @@ final class IngestJournal implements AutoCloseable {
         for (int i = start; i < n; i++) {
             digits = digits * 10 + (PackedId.charAt(w0, w1, i) - '0');
         }
+        writeShaped(null, w0, w1, start, width, digits);
+    }
+
+    /**
+     * An id of a shape (its head, the first {@code start} characters, then {@code width} digits): the shape's
+     * number and the digits, the shape's head and width first when it is new; the id as text once the numbered
+     * shapes are used up. The id is {@code id}, or when that is null the id in {@link PackedId}'s words {@code w0}
+     * and {@code w1}, whose head is compared as words and whose text is made only when it is written.
+     */
+    private void writeShaped(String id, long w0, long w1, int start, int width, long digits) throws IOException {
+        boolean packed = id == null;
         long head0 = start >= 8 ? w0 : w0 & ((1L << (start << 3)) - 1);
-        long head1 = start >= 16 ? w1 : start <= 8 ? 0 : w1 & ((1L << ((start - 8) << 3)) - 1);
+        long head1 = start <= 8 ? 0 : w1 & ((1L << ((start - 8) << 3)) - 1); // start < 16: a digit follows
         List<Shape> shapes = context.shapes;
         for (int k = 0; k < shapes.size(); k++) {
             Shape shape = shapes.get(k);
-            if (shape.width() == width && shape.head().length() == start && shape.packs()
-                    && shape.head0() == head0 && shape.head1() == head1) {
+            if (shape.width() == width && shape.head().length() == start && (packed
+                    ? shape.packs() && shape.head0() == head0 && shape.head1() == head1 : id.startsWith(shape.head()))) {
                 out.writeVarLong(k + 1);
                 out.writeVarLong(digits);
                 return;
             }
         }
-        String text = PackedId.text(w0, w1);
+        String text = packed ? PackedId.text(w0, w1) : id;
         if (shapes.size() >= Context.SHAPES) {
             writeIdAsText(text);
             return;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import rfm.ingest.CustomerProfile;
 import rfm.ingest.InteractionRow;
 import rfm.ingest.OrderRow;
+import rfm.ingest.PackedId;
 import rfm.measure.CustomerLedger.InteractionVerdict;
 import rfm.measure.CustomerLedger.OrderVerdict;
 import rfm.measure.CustomerLedger.ProfileVerdict;
@@ -387,6 +388,33 @@ class CustomerLedgerTest {
         }
         assertThat(read).as("what was read is kept, so the reads are not dropped").isNotZero();
         assertThat(prefetched.measure()).isEqualTo(plain.measure());
+    }
+
+    /** A watched customer is found whether its rows bring its id packed (as the byte paths do) or as text. */
+    @Test
+    void watchedCustomersSeeTheirRowsWhateverWayTheRowsKeepTheirIds() {
+        List<String> seen = new ArrayList<>();
+        CustomerWatch watch = new CustomerWatch() {
+            @Override
+            public void countedOrder(int epochDay, BigDecimal amount) {
+                seen.add("order " + amount);
+            }
+
+            @Override
+            public void interaction(int epochDay, boolean outbound) {
+                seen.add("interaction " + outbound);
+            }
+        };
+        String longId = "CUSTOMER-WITH-A-LONG-ID";
+        ledger.watch(Map.of("C0819302", watch, longId, watch));
+        int day = (int) daysAgo(3).toEpochDay();
+        ledger.add(new OrderRow("O1", null, day, 1000, 2, null, true,
+                PackedId.word("C0819302", 0), PackedId.word("C0819302", 8))); // as a byte path makes it
+        ledger.add(paid("O2", "C0819302", daysAgo(2), "20.00"));
+        ledger.add(paid("O3", "C0000001", daysAgo(2), "30.00")); // not watched
+        ledger.add(paid("O4", longId, daysAgo(1), "40.00"));
+        ledger.add(out("C0819302", daysAgo(1, 9, 0), "PHONE"));
+        assertThat(seen).containsExactly("order 10.00", "order 20.00", "order 40.00", "interaction true");
     }
 
     @Test
