@@ -1,9 +1,6 @@
 package rfm.job;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,16 +9,15 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import rfm.config.OutputSettings;
 import rfm.history.HistoryComparison;
 import rfm.history.HistoryStore;
 import rfm.history.PreviousStates;
-import rfm.publish.HistoryFiles;
 import rfm.revisit.RevisitEffectiveness;
 
 /**
- * Compares tonight's customers with the previous recorded night and writes crm_delta.csv and
- * revisit_effectiveness.csv. Reads the history only: {@link PublishTasklet} records the night, in the same
+ * Compares tonight's customers with the previous recorded night and works out whether revisits worked; the
+ * files that show it (crm_delta.csv, revisit_effectiveness.csv) are written with customers_scored.csv, beside the
+ * customers' states going into the history, which can start as soon as the comparison is done. Reads the history only: {@link PublishTasklet} records the night, in the same
  * transaction as the publishing, so the history never holds a night that was not published.
  */
 class HistoryTasklet implements Tasklet {
@@ -57,20 +53,11 @@ class HistoryTasklet implements Tasklet {
         run.followUps().forEach(effectiveness::add);
         run.effectiveness(effectiveness);
 
-        Path staging = run.staging();
-        OutputSettings outputs = run.job().outputs();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        long delta = HistoryFiles.writeCrmDelta(staging.resolve("crm_delta.csv"), night, outputs.crmBom(),
-                outputs.crmNeutraliseFormulas());
-        rows.put("crm_delta.csv", delta);
-        rows.put("revisit_effectiveness.csv", HistoryFiles.writeEffectiveness(staging.resolve("revisit_effectiveness.csv"),
-                effectiveness, outputs.analystBom()));
-        run.historyFilesWritten(rows);
-        contribution.incrementWriteCount(delta);
+        contribution.incrementWriteCount(night.historyRows());
         RevisitEffectiveness.Row total = effectiveness.total();
-        log.info("Compared with {}: {} customers in crm_delta.csv, {} history rows to add; revisit follow-ups: {} tasks"
-                        + " decided, {} of them tonight, {} converted", nights.previous() == null ? "no earlier night (first run)"
-                        : nights.previous(), delta, night.historyRows(), total.tasks(), run.followUps().size(), total.converted());
+        log.info("Compared with {}: {} history rows to add; revisit follow-ups: {} tasks decided, {} of them tonight,"
+                        + " {} converted", nights.previous() == null ? "no earlier night (first run)" : nights.previous(),
+                night.historyRows(), total.tasks(), run.followUps().size(), total.converted());
         return RepeatStatus.FINISHED;
     }
 }

@@ -37,8 +37,8 @@ import rfm.ingest.InputFile;
 
 /**
  * Wires the nightly job: prepare, read customers, orders and interactions into the ledger (two threads), check rejects,
- * score, then on three threads: compare with the previous night in the history and write customers_scored.csv beside
- * the states going into the history; plan and write the revisit tasks; write the segment files. Then summarize,
+ * score, then on three threads: compare with the previous night in the history, then write customers_scored.csv and
+ * crm_delta.csv beside the states going into the history; plan and write the revisit tasks; write the segment files. Then summarize,
  * publish. Every step
  * starts again on a restart: an ingest step that had finished replays its journal into the in-memory ledger,
  * the one that failed resumes from its last committed chunk (see {@link IngestCheckpoint}), and the steps
@@ -76,8 +76,9 @@ public class NightlyJobConfiguration {
      * thread and customers then interactions on another, sharing only the ledger, whose parts per kind of row are
      * separate (see {@link CustomerLedger}); after scoring, the revisit tasks are planned and written on one thread,
      * the segment files (which need only the scores) on another, while on a third the history's comparison runs and
-     * then customers_scored.csv (which shows the previous night's segment and stage) is written beside the customers'
-     * states going into the history. On a night after the first the comparison is the longest branch (it reads the
+     * then customers_scored.csv (which shows the previous night's segment and stage) and the comparison's own files
+     * (crm_delta.csv, revisit_effectiveness.csv) are written beside the customers' states going into the history,
+     * which start as soon as the comparison is done (on a first night they are the branch's longest part). On a night after the first the comparison is the longest branch (it reads the
      * previous night's million states), so nothing that needs only the scores waits for it.
      */
     @Bean
