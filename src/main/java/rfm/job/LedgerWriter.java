@@ -3,7 +3,6 @@ package rfm.job;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,24 +121,7 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
 
     /** Waits for the chunk's journal records; what went wrong writing them comes out here. */
     private static void await(Future<?> journaled) throws IOException {
-        try {
-            journaled.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the ingest journal", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        Background.await(journaled, "writing the ingest journal", IOException.class);
     }
 
     /** After the fold failed: the journal must not be written to once the step goes on to close it. */

@@ -1,6 +1,5 @@
 package rfm.job;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import javax.sql.DataSource;
@@ -44,21 +43,7 @@ class SchemaMigration implements FlywayMigrationStrategy, DisposableBean {
         if (task == null) {
             return;
         }
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the database's migrations ran", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the database's migrations failed", cause);
-        }
+        Background.await(task, "the database's migrations ran");
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,7 +116,7 @@ class SummaryTasklet implements Tasklet {
                     .write(run.staging().resolve(REPORT), report, run.jobFileName(), run.allCounts(), rows);
             log.info("Worked out the report's figures and wrote report.html ({} ms)", (System.nanoTime() - reportStarted) / 1_000_000);
             metrics.record(run, execution);
-            join(counts);
+            Background.await(counts, "counting for summary.json");
             summary.report(report)
                     .inputs(run.allCounts())
                     .outputs(run.staging(), rows, digests)
@@ -132,23 +131,5 @@ class SummaryTasklet implements Tasklet {
                         + " {} rows rejected, {} ms so far", run.asOf(), figures.customers(), figures.buyers(),
                 figures.churnRisk(), figures.tasks(), run.revisitPlan().unscheduled().size(), figures.rejects(),
                 started == null ? 0 : Duration.between(started, now).toMillis());
-    }
-
-    /** Waits for the counts; what failed there fails the step as it is. */
-    private static void join(Future<?> counts) {
-        try {
-            counts.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting for summary.json", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
