@@ -42,8 +42,9 @@ public final class InteractionParser {
     /**
      * As {@link #fast(SourceRecord)} for a plain line, read from its bytes: the row the line's record makes, or null
      * for the same rows (a test holds the two to it). Only the channel and the topic become strings (shared with the
-     * rows before that had the same), and the customer id when it does not pack into {@link PackedId}'s words. A line with bytes outside ASCII is read when
-     * every column is one of this file's, each of which is either checked to be ASCII or decoded.
+     * rows before that had the same), and the customer id when it does not pack into {@link PackedId}'s words. A line
+     * with bytes outside ASCII is read when every column is one of this file's, each of which is either checked to be
+     * ASCII or decoded.
      */
     InteractionRow fast(PlainLines line) {
         if (line.fields() != columns || !line.ascii() && !knownColumnsOnly) {
