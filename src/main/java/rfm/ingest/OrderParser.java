@@ -102,7 +102,8 @@ public final class OrderParser {
     /**
      * As {@link #fast(SourceRecord)} for a plain line of ASCII, read from its bytes: the row the line's record
      * makes, or null for the same rows and for a line with bytes outside ASCII (a test holds the two to it).
-     * Only the order id becomes a string; the customer id, when it packs, is kept in {@link PackedId}'s words.
+     * No string is made but of an id that does not pack: the customer id is kept in {@link PackedId}'s words, the
+     * order id in {@link PackedOrderId}'s long.
      */
     OrderRow fast(PlainLines line) {
         if (line.fields() != columns || !line.ascii()) {
@@ -126,9 +127,10 @@ public final class OrderParser {
         }
         try {
             boolean packs = line.to(customerId) - line.from(customerId) <= PackedId.MAX_LENGTH;
-            return new OrderRow(line.string(orderId), packs ? null : line.string(customerId), day,
+            long order = PackedOrderId.pack(line.bytes(), line.from(orderId), line.to(orderId));
+            return new OrderRow(order != 0 ? null : line.string(orderId), packs ? null : line.string(customerId), day,
                     negative ? -units : units, scale, null, counted == 1,
-                    packs ? line.idWord(customerId, 0) : 0, packs ? line.idWord(customerId, 8) : 0);
+                    packs ? line.idWord(customerId, 0) : 0, packs ? line.idWord(customerId, 8) : 0, order);
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("ASCII bytes that are not UTF-8", e); // an ASCII line is UTF-8
         }

@@ -20,6 +20,7 @@ import rfm.ingest.CustomerProfile;
 import rfm.ingest.InteractionRow;
 import rfm.ingest.OrderRow;
 import rfm.ingest.PackedId;
+import rfm.ingest.PackedOrderId;
 import rfm.measure.CustomerLedger;
 
 /**
@@ -60,8 +61,16 @@ final class IngestJournal implements AutoCloseable {
         static final int SHAPES = 64;
         static final int MAX_DIGITS = 18;
 
+        /** The last order's id: as text, or packed ({@link PackedOrderId}) when {@code lastOrderCode} is not 0. */
         String lastOrderId = "";
+        long lastOrderCode;
         int lastOrderDay;
+        /** A packed order id's characters, for writing them. */
+        final byte[] orderChars = new byte[PackedOrderId.MAX_LENGTH];
+
+        String lastOrderText() {
+            return lastOrderCode != 0 ? PackedOrderId.text(lastOrderCode) : lastOrderId;
+        }
         final List<String> values = new ArrayList<>();
         final Map<String, Integer> numbers = new HashMap<>();
         final List<Shape> shapes = new ArrayList<>();
@@ -226,17 +235,19 @@ final class IngestJournal implements AutoCloseable {
 
     private static OrderRow readOrder(JournalInput in, Context context, boolean counted) throws IOException {
         long shared = in.readVarLong();
-        if (shared < 0 || shared > context.lastOrderId.length()) {
+        String lastOrderId = context.lastOrderText();
+        if (shared < 0 || shared > lastOrderId.length()) {
             throw new IOException("an order id shares " + shared + " characters with one of "
-                    + context.lastOrderId.length());
+                    + lastOrderId.length());
         }
-        String orderId = context.lastOrderId.substring(0, (int) shared) + in.readString();
+        String orderId = lastOrderId.substring(0, (int) shared) + in.readString();
         String customer = readCustomerId(in, context);
         long day = context.lastOrderDay + in.readSignedVarLong();
         if (day != (int) day) {
             throw new IOException("an order's day is out of range: " + day);
         }
         context.lastOrderId = orderId;
+        context.lastOrderCode = 0;
         context.lastOrderDay = (int) day;
         int scale = in.readByte();
         if (scale == AMOUNT_AS_TEXT) {
@@ -247,21 +258,13 @@ final class IngestJournal implements AutoCloseable {
 
     void order(OrderRow o) throws IOException {
         out.writeByte(o.counted() ? 'O' : 'o');
-        String id = o.orderId();
-        String last = context.lastOrderId;
-        int shared = 0;
-        int most = Math.min(id.length(), last.length());
-        while (shared < most && id.charAt(shared) == last.charAt(shared)) {
-            shared++;
+        if (o.orderCode() != 0) {
+            writeOrderId(o.orderCode());
+        } else {
+            writeOrderId(o.orderId());
         }
-        if (shared > 0 && shared < id.length() && Character.isLowSurrogate(id.charAt(shared))) {
-            shared--; // never between the two halves of a character
-        }
-        out.writeVarLong(shared);
-        out.writeString(id, shared, id.length());
         writeCustomerId(o.idWord0(), o.idWord1(), o.unpackedCustomerId());
         out.writeSignedVarLong((long) o.orderDay() - context.lastOrderDay);
-        context.lastOrderId = id;
         context.lastOrderDay = o.orderDay();
         if (o.bigAmount() == null && o.scale() < Byte.MAX_VALUE) { // the common case: units and a scale of 0 or more
             out.writeByte(o.scale());
@@ -303,6 +306,45 @@ final class IngestJournal implements AutoCloseable {
     void profileRejected(String customerId) throws IOException {
         out.writeByte('R');
         writeCustomerId(customerId);
+    }
+
+    /** An order id as text: how many characters it shares with the last order's id, then the rest. */
+    private void writeOrderId(String id) throws IOException {
+        String last = context.lastOrderText();
+        int shared = 0;
+        int most = Math.min(id.length(), last.length());
+        while (shared < most && id.charAt(shared) == last.charAt(shared)) {
+            shared++;
+        }
+        if (shared > 0 && shared < id.length() && Character.isLowSurrogate(id.charAt(shared))) {
+            shared--; // never between the two halves of a character
+        }
+        out.writeVarLong(shared);
+        out.writeString(id, shared, id.length());
+        context.lastOrderId = id;
+        context.lastOrderCode = 0;
+    }
+
+    /** As {@link #writeOrderId(String)}, the same bytes, for an id packed ({@link PackedOrderId}), without a string. */
+    private void writeOrderId(long code) throws IOException {
+        int n = PackedOrderId.length(code);
+        long last = context.lastOrderCode;
+        String lastText = context.lastOrderId;
+        int lastLength = last != 0 ? PackedOrderId.length(last) : lastText.length();
+        int shared = 0;
+        int most = Math.min(n, lastLength);
+        while (shared < most && PackedOrderId.charAt(code, n, shared)
+                == (last != 0 ? PackedOrderId.charAt(last, lastLength, shared) : lastText.charAt(shared))) {
+            shared++;
+        }
+        byte[] chars = context.orderChars;
+        for (int i = shared; i < n; i++) {
+            chars[i - shared] = (byte) PackedOrderId.charAt(code, n, i);
+        }
+        out.writeVarLong(shared);
+        out.writeAscii(chars, 0, n - shared);
+        context.lastOrderCode = code;
+        context.lastOrderId = null;
     }
 
     /**

@@ -82,6 +82,17 @@ final class JournalOutput implements AutoCloseable {
         write(b);
     }
 
+    /** ASCII bytes, at most 127 of them, as {@link #writeString(String)} writes their text. */
+    void writeAscii(byte[] b, int from, int length) throws IOException {
+        if (length > 127) {
+            throw new IllegalArgumentException("not a short ASCII text: " + length + " bytes");
+        }
+        room(1 + length);
+        buffer[position++] = (byte) length;
+        System.arraycopy(b, from, buffer, position, length);
+        position += length;
+    }
+
     /** UTF-8 bytes as {@link #writeString} writes a string's: their count, then the bytes as they are. */
     void writeUtf8(Utf8Text text) throws IOException {
         writeVarLong(text.to() - text.from());

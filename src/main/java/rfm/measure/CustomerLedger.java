@@ -106,7 +106,7 @@ public final class CustomerLedger {
         if (orderIds == null) {
             throw new IllegalStateException("an order after ordersComplete(): order " + order.orderId());
         }
-        if (!orderIds.add(order.orderId())) {
+        if (!orderIds.add(order.orderCode(), order.unpackedOrderId())) {
             orders.of(order.idWord0(), order.idWord1(), order.unpackedCustomerId());
             return OrderVerdict.DUPLICATE;
         }

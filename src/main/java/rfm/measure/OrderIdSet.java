@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import rfm.ingest.PackedOrderId;
+
 /**
  * The order ids seen so far, for first-row-wins duplicate detection, without a String object per id.
  *
  * <p>An id of up to 10 characters, each a digit, an ASCII letter or '-' (most exports' order ids:
- * {@code SO10000123}, {@code 2026112200042}) is packed into one long, 6 bits a character, first character highest,
- * so that packed ids order as the ids do (by length, then character by character). Exports usually list orders
+ * {@code SO10000123}, {@code 2026112200042}) is packed into one long ({@link PackedOrderId}: 6 bits a character,
+ * first character highest), so that packed ids order as the ids do (by length, then character by character). Exports usually list orders
  * as they were placed, so such ids mostly come in ascending order: those go onto the end of the <em>ascending
  * run</em>, sorted and kept in blocks, with no lookup at all (an id above the run's last is above every id seen,
  * since only smaller ids ever go anywhere else). An id that comes out of order is looked up in the run by binary
@@ -31,23 +33,6 @@ final class OrderIdSet {
     private static final int TAG_BITS = 63 - LENGTH_BITS - ADDRESS_BITS;
     /** Marks a slot holding an id inline (a paged id's slot has this bit clear). */
     private static final long INLINE = 1L << 63;
-    private static final int MAX_INLINE = 10;
-    /** Per ASCII character, its 6-bit code in an inline id (1 to 63), or 0 when it cannot be inline. */
-    private static final byte[] CODE = new byte[128];
-
-    static {
-        int code = 1;
-        for (char c = '0'; c <= '9'; c++) {
-            CODE[c] = (byte) code++;
-        }
-        for (char c = 'A'; c <= 'Z'; c++) {
-            CODE[c] = (byte) code++;
-        }
-        for (char c = 'a'; c <= 'z'; c++) {
-            CODE[c] = (byte) code++;
-        }
-        CODE['-'] = (byte) code;
-    }
     private static final long LENGTH_MASK = (1L << LENGTH_BITS) - 1;
     private static final long ADDRESS_MASK = (1L << ADDRESS_BITS) - 1;
 
@@ -91,7 +76,14 @@ final class OrderIdSet {
 
     /** Adds an id; false when it was there already. */
     boolean add(String id) {
-        long packed = pack(id);
+        return add(PackedOrderId.pack(id), id);
+    }
+
+    /**
+     * Adds an id given packed ({@link PackedOrderId}; {@code id} may then be null) or, with {@code packed} 0, as
+     * {@code id}; false when it was there already.
+     */
+    boolean add(long packed, String id) {
         if (packed == 0) {
             return addPaged(id.getBytes(StandardCharsets.UTF_8));
         }
@@ -148,27 +140,6 @@ final class OrderIdSet {
             }
         }
         return false;
-    }
-
-    /**
-     * The id's codes (6 bits each, the first character highest) when it can be kept inline, else 0. Every code is
-     * at least 1, so a longer id packs to more than any shorter one and no two ids pack alike.
-     */
-    private static long pack(String id) {
-        int n = id.length();
-        if (n > MAX_INLINE) {
-            return 0;
-        }
-        long packed = 0;
-        for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            long code = c < 128 ? CODE[c] : 0;
-            if (code == 0) {
-                return 0;
-            }
-            packed = packed << 6 | code;
-        }
-        return packed;
     }
 
     private boolean addInline(long packed) {

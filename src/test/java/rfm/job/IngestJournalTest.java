@@ -97,6 +97,11 @@ class IngestJournalTest {
             rows.add(new InteractionRow(id, 1L, "PHONE", true, null, ""));
             rows.add("rejected " + id);
         }
+        // order ids that pack and ids that do not, one after the other, sharing beginnings either way
+        for (String orderId : List.of("SO100", "SO100-7", "SO_100", "SO_1001", "SO1001", "订单SO1", "订单SO2", "SO2",
+                "SO12345678901", "SO1234567890", "SO12345678902", "a", "b", "ab")) {
+            rows.add(order(orderId, "C7", 2, "3", false));
+        }
         for (int k = 0; k < 70; k++) { // more shapes than are numbered
             rows.add(new InteractionRow("P" + k + "-" + (k * 37), 2L, "PHONE", false, null, ""));
         }
