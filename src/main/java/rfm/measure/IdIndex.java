@@ -66,17 +66,15 @@ final class IdIndex {
 
     /** The number of the id in these {@link PackedId} words, given it now if it is new. */
     int add(long w0, long w1) {
-        int n = PackedId.length(w0, w1);
-        long hash = hash(w0, w1, n);
-        long head = headOf(hash, n);
-        int i = find(w0, w1, head, slot(hash, slotCount()));
+        int i = slotFor(w0, w1);
         if (slots[i + 2] != 0) {
             return (int) (slots[i + 2] & INDEX_MASK);
         }
         int number = newNumber(i);
+        int n = PackedId.length(w0, w1);
         slots[i] = w0;
         slots[i + 1] = w1;
-        slots[i + 2] = head | number;
+        slots[i + 2] = headOf(hash(w0, w1, n), n) | number;
         if (++inlineCount * 4L > slotCount() * 3L) { // at most three quarters full
             grow();
         }
@@ -91,12 +89,15 @@ final class IdIndex {
         if (!PackedId.packs(id)) {
             return otherIndex(id);
         }
-        long k0 = PackedId.word(id, 0);
-        long k1 = PackedId.word(id, 8);
-        int n = id.length();
-        long hash = hash(k0, k1, n);
-        long meta = slots[find(k0, k1, headOf(hash, n), slot(hash, slotCount())) + 2];
+        long meta = slots[slotFor(PackedId.word(id, 0), PackedId.word(id, 8)) + 2];
         return meta == 0 ? -1 : (int) (meta & INDEX_MASK);
+    }
+
+    /** The slot holding the id in these words, or the empty slot where it would go. */
+    private int slotFor(long w0, long w1) {
+        int n = PackedId.length(w0, w1);
+        long hash = hash(w0, w1, n);
+        return find(w0, w1, headOf(hash, n), slot(hash, slotCount()));
     }
 
     /**

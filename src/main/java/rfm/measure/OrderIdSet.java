@@ -10,9 +10,8 @@ import rfm.ingest.PackedOrderId;
 /**
  * The order ids seen so far, for first-row-wins duplicate detection, without a String object per id.
  *
- * <p>An id of up to 10 characters, each a digit, an ASCII letter or '-' (most exports' order ids:
- * {@code SO10000123}, {@code 2026112200042}) is packed into one long ({@link PackedOrderId}: 6 bits a character,
- * first character highest), so that packed ids order as the ids do (by length, then character by character). Exports usually list orders
+ * <p>An id that packs into one long ({@link PackedOrderId}: up to 10 digits, ASCII letters or dashes, as most exports'
+ * order ids; packed ids order as the ids do) is kept as that long. Exports usually list orders
  * as they were placed, so such ids mostly come in ascending order: those go onto the end of the <em>ascending
  * run</em>, sorted and kept in blocks, with no lookup at all (an id above the run's last is above every id seen,
  * since only smaller ids ever go anywhere else). An id that comes out of order is looked up in the run by binary
