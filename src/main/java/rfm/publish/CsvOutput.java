@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import rfm.ingest.Utf8Text;
 
@@ -41,7 +45,10 @@ public final class CsvOutput implements Closeable {
     private static final int CACHED_LENGTH = 8;
     private static final int ENCODED_SLOTS = 64;
 
+    private final Path file;
     private final OutputStream out;
+    /** Of every byte written, for {@link WrittenDigests}; null when appending to an earlier file. */
+    private final MessageDigest digest;
     private final String[] encodedText = new String[ENCODED_SLOTS];
     private final byte[][] encodedBytes = new byte[ENCODED_SLOTS][];
     /** The bytes not yet handed to the stream: whole rows, UTF-8. */
@@ -55,9 +62,18 @@ public final class CsvOutput implements Closeable {
     private CsvOutput(Path file, List<String> header, boolean bom, boolean neutraliseFormulas, boolean append)
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.out = append ? Files.newOutputStream(file, StandardOpenOption.APPEND) : Files.newOutputStream(file);
+        this.file = file;
+        if (append) {
+            WrittenDigests.forget(file);
+            this.out = Files.newOutputStream(file, StandardOpenOption.APPEND);
+            this.digest = null;
+        } else {
+            this.out = UncachedFile.create(file);
+            this.digest = DigestUtils.getSha256Digest();
+        }
         if (bom && !append) {
-            out.write(BOM);
+            System.arraycopy(BOM, 0, buffer, 0, BOM.length);
+            position = BOM.length;
         }
         this.neutraliseFormulas = neutraliseFormulas;
         this.columns = header.size();
@@ -381,6 +397,9 @@ public final class CsvOutput implements Closeable {
     }
 
     private void drain() throws IOException {
+        if (digest != null) {
+            digest.update(buffer, 0, position);
+        }
         out.write(buffer, 0, position);
         position = 0;
     }
@@ -426,6 +445,9 @@ public final class CsvOutput implements Closeable {
         try {
             try (out) {
                 drain();
+            }
+            if (digest != null) {
+                WrittenDigests.record(file, Hex.encodeHexString(digest.digest()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

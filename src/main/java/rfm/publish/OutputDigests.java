@@ -1,7 +1,6 @@
 package rfm.publish;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,13 +109,12 @@ public final class OutputDigests implements AutoCloseable {
      * time, and at a million customers (some 700 MB of output) those reads cost more than the hashing.
      */
     static String sha256(Path p) throws IOException {
-        MessageDigest digest = DigestUtils.getSha256Digest();
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(p)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
+        String written = WrittenDigests.take(p);
+        if (written != null) {
+            return written;
         }
+        MessageDigest digest = DigestUtils.getSha256Digest();
+        UncachedFile.read(p, (bytes, n) -> digest.update(bytes, 0, n));
         return Hex.encodeHexString(digest.digest());
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -68,6 +69,43 @@ class OutputDigestsTest {
         assertThat(OutputDigests.files(dir)).hasSize(contents.length + 2)
                 .extracting(p -> OutputDigests.name(dir, p)).contains("segments/f1.csv", "report.html", "later.csv")
                 .isSorted();
+    }
+
+    /** CsvOutput hashes what it writes, so that the summary does not read the file again. */
+    @Test
+    void aCsvFileIsHashedAsItIsWritten() throws Exception {
+        Path file = dir.resolve("scored.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("customer_id", "name"), true, true)) {
+            for (int i = 0; i < 50_000; i++) {
+                out.row(List.of("C" + i, "王洋"));
+            }
+        }
+        String sha256 = DigestUtils.sha256Hex(Files.readAllBytes(file));
+
+        assertThat(WrittenDigests.take(file)).isEqualTo(sha256);
+        assertThat(WrittenDigests.take(file)).as("given once").isNull();
+        assertThat(OutputDigests.sha256(file)).as("then read from the file").isEqualTo(sha256);
+    }
+
+    @Test
+    void aCsvFileChangedAfterItWasWrittenIsHashedFromWhatItHoldsNow() throws Exception {
+        Path rewritten = dir.resolve("rewritten.csv");
+        try (CsvOutput out = CsvOutput.create(rewritten, List.of("a"), false, true)) {
+            out.row(List.of("x"));
+        }
+        Files.writeString(rewritten, "something else\r\n");
+        Path appended = dir.resolve("rejects.csv");
+        try (CsvOutput out = CsvOutput.create(appended, List.of("a"), false, true)) {
+            out.row(List.of("first"));
+        }
+        try (CsvOutput out = CsvOutput.append(appended, List.of("a"), true)) { // a restart goes on writing it
+            out.row(List.of("second"));
+        }
+
+        assertThat(OutputDigests.sha256(rewritten))
+                .isEqualTo(DigestUtils.sha256Hex("something else\r\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(OutputDigests.sha256(appended))
+                .isEqualTo(DigestUtils.sha256Hex("a\r\nfirst\r\nsecond\r\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,0 +1,114 @@
+package rfm.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Random;
+
+import com.sun.nio.file.ExtendedOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UncachedFileTest {
+
+    private static final int BUFFER = UncachedFile.BUFFER;
+
+    @TempDir
+    Path dir;
+
+    /** Lengths around a block and around the stream's buffer, each written in pieces of random sizes. */
+    @Test
+    void aFileHoldsExactlyTheBytesWrittenWhateverTheirLength() throws IOException {
+        Random random = new Random(11);
+        for (int length : new int[] {0, 1, 4095, 4096, 4097, BUFFER - 1, BUFFER, BUFFER + 1, 3 * BUFFER + 123}) {
+            for (boolean direct : new boolean[] {true, false}) {
+                byte[] bytes = randomBytes(random, length);
+                Path file = dir.resolve("f" + length + direct + ".csv");
+                try (OutputStream out = UncachedFile.create(file, direct)) {
+                    writeInPieces(out, bytes, random);
+                }
+                assertThat(Files.readAllBytes(file)).as(file.toString()).isEqualTo(bytes);
+                assertThat(read(file, true)).as(file + " read direct").isEqualTo(bytes);
+                assertThat(read(file, false)).as(file + " read cached").isEqualTo(bytes);
+            }
+        }
+    }
+
+    /** A flush leaves the file as long as what was written so far (a rejects file's length is committed so). */
+    @Test
+    void aFlushedFileHoldsWhatWasWrittenSoFarAndWritingGoesOnAfterIt() throws IOException {
+        Random random = new Random(5);
+        byte[] bytes = randomBytes(random, 2 * BUFFER + 5000);
+        Path file = dir.resolve("flushed.csv");
+        try (OutputStream out = UncachedFile.create(file, true)) {
+            int[] ends = {5000, 5001, 9000, BUFFER + 17, BUFFER + 17, 2 * BUFFER, bytes.length};
+            int from = 0;
+            for (int end : ends) {
+                out.write(bytes, from, end - from);
+                from = end;
+                out.flush();
+                assertThat(Files.readAllBytes(file)).as("after a flush at " + end)
+                        .isEqualTo(Arrays.copyOf(bytes, end));
+            }
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    @Test
+    void writesAroundThePageCacheWhereTheFileSystemAllowsIt() throws IOException {
+        Path file = dir.resolve("probe.csv");
+        boolean allowed;
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                ExtendedOpenOption.DIRECT)) {
+            allowed = true;
+        } catch (IOException | UnsupportedOperationException e) {
+            allowed = false;
+        }
+        try (OutputStream out = UncachedFile.create(dir.resolve("out.csv"), true)) {
+            assertThat(UncachedFile.isDirect(out)).isEqualTo(allowed);
+        }
+        try (OutputStream out = UncachedFile.create(dir.resolve("cached.csv"), false)) {
+            assertThat(UncachedFile.isDirect(out)).isFalse();
+        }
+    }
+
+    @Test
+    void writingAnExistingFileReplacesWhatItHeld() throws IOException {
+        Path file = Files.write(dir.resolve("old.csv"), new byte[3 * BUFFER]);
+        try (OutputStream out = UncachedFile.create(file, true)) {
+            out.write("short".getBytes());
+        }
+        assertThat(Files.readString(file)).isEqualTo("short");
+    }
+
+    private static byte[] read(Path file, boolean direct) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        UncachedFile.read(file, (bytes, n) -> all.write(bytes, 0, n), direct);
+        return all.toByteArray();
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void writeInPieces(OutputStream out, byte[] bytes, Random random) throws IOException {
+        for (int at = 0; at < bytes.length; ) {
+            int n = Math.min(bytes.length - at, random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(70_000));
+            if (n == 1) {
+                out.write(bytes[at]);
+            } else {
+                out.write(bytes, at, n);
+            }
+            at += n;
+        }
+    }
+}
