@@ -14,8 +14,8 @@ import java.util.Arrays;
 import com.sun.nio.file.ExtendedOpenOption;
 
 /**
- * Writes and reads the large output files around the operating system's page cache (direct I/O) where the file
- * system allows it, and through it as usual where it does not.
+ * Writes and reads the large output files, and writes the ingest journal, around the operating system's page cache
+ * (direct I/O) where the file system allows it, and through it as usual where it does not.
  * <p>
  * Why: the job writes some 700 MB of output at a million customers, and on a virtual machine whose free memory goes
  * back to its host (a balloon driver reporting free pages, as on the machine of docs/performance.md) every page the
@@ -119,8 +119,14 @@ public final class UncachedFile {
         }
     }
 
+    /** {@link #BUFFER} bytes at an address that is a multiple of the block (the aligned slice may hold a block more). */
     private static ByteBuffer aligned(int block) {
-        return ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
+        return aligned(ByteBuffer.allocateDirect(BUFFER + block), block);
+    }
+
+    /** The aligned {@link #BUFFER} bytes of {@code raw}, a direct buffer of {@code BUFFER + block} bytes. */
+    static ByteBuffer aligned(ByteBuffer raw, int block) {
+        return raw.alignedSlice(block).limit(BUFFER).slice();
     }
 
     /** An output stream over a file opened for direct I/O (see the class comment). */

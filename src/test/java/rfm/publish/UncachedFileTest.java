@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,19 @@ class UncachedFileTest {
         }
         try (OutputStream out = UncachedFile.create(dir.resolve("cached.csv"), false)) {
             assertThat(UncachedFile.isDirect(out)).isFalse();
+        }
+    }
+
+    /** Whatever address the memory gets: an aligned one leaves a block more than the buffer in the slice. */
+    @Test
+    void theBufferIsAlwaysItsSizeAtAnAlignedAddress() {
+        ByteBuffer memory = ByteBuffer.allocateDirect(BUFFER + 3 * 4096);
+        for (int offset : new int[] {0, 16, 4095, 4096}) {
+            int start = memory.alignmentOffset(0, 4096) == 0 ? offset : 4096 - memory.alignmentOffset(0, 4096) + offset;
+            ByteBuffer raw = memory.slice(start, BUFFER + 4096);
+            ByteBuffer aligned = UncachedFile.aligned(raw, 4096);
+            assertThat(aligned.capacity()).as("at offset " + offset).isEqualTo(BUFFER);
+            assertThat(aligned.alignmentOffset(0, 4096)).isZero();
         }
     }
 
