@@ -22,6 +22,7 @@ import rfm.ingest.OrderRow;
 import rfm.ingest.PackedId;
 import rfm.ingest.PackedOrderId;
 import rfm.measure.CustomerLedger;
+import rfm.publish.UncachedFile;
 
 /**
  * What an ingest step has folded into the ledger, as a compact append-only file beside the staging folder.
@@ -144,7 +145,7 @@ final class IngestJournal implements AutoCloseable {
     static IngestJournal create(Path file, String fingerprint) {
         try {
             Files.createDirectories(file.getParent());
-            JournalOutput out = new JournalOutput(Files.newOutputStream(file));
+            JournalOutput out = new JournalOutput(UncachedFile.create(file)); // never read but after a crash
             out.writeInt(MAGIC);
             out.writeString(fingerprint);
             IngestJournal journal = new IngestJournal(file, out, new Context());
