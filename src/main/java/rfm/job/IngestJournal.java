@@ -333,10 +333,16 @@ final class IngestJournal implements AutoCloseable {
         String lastText = context.lastOrderId;
         int lastLength = last != 0 ? PackedOrderId.length(last) : lastText.length();
         int shared = 0;
-        int most = Math.min(n, lastLength);
-        while (shared < most && PackedOrderId.charAt(code, n, shared)
-                == (last != 0 ? PackedOrderId.charAt(last, lastLength, shared) : lastText.charAt(shared))) {
-            shared++;
+        if (last != 0 && lastLength == n) {
+            // the usual case, ids of one length: the first character that differs holds the highest differing bit
+            long diff = code ^ last;
+            shared = diff == 0 ? n : n - 1 - (63 - Long.numberOfLeadingZeros(diff)) / 6;
+        } else {
+            int most = Math.min(n, lastLength);
+            while (shared < most && PackedOrderId.charAt(code, n, shared)
+                    == (last != 0 ? PackedOrderId.charAt(last, lastLength, shared) : lastText.charAt(shared))) {
+                shared++;
+            }
         }
         byte[] chars = context.orderChars;
         for (int i = shared; i < n; i++) {
