@@ -10,6 +10,8 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.sun.nio.file.ExtendedOpenOption;
 
@@ -31,6 +33,9 @@ public final class UncachedFile {
 
     /** Bytes moved per write or read: a few per file, and at most a few dozen files open at once. */
     static final int BUFFER = 256 * 1024;
+    /** Buffers kept for reuse: as many as files are written at once on a night (the segment files, a few more). */
+    private static final int KEPT = 32;
+    private static final Queue<ByteBuffer> FREE = new ConcurrentLinkedQueue<>();
 
     private UncachedFile() {
     }
@@ -70,8 +75,8 @@ public final class UncachedFile {
             }
             return;
         }
+        ByteBuffer aligned = aligned(block);
         try (channel) {
-            ByteBuffer aligned = aligned(block);
             byte[] part = new byte[BUFFER];
             long at = 0;
             for (int n; (n = channel.read(aligned, at)) > 0; aligned.clear()) {
@@ -83,6 +88,8 @@ public final class UncachedFile {
                     break; // the file's end, which a direct read may not go on from
                 }
             }
+        } finally {
+            giveBack(aligned);
         }
     }
 
@@ -119,9 +126,25 @@ public final class UncachedFile {
         }
     }
 
-    /** {@link #BUFFER} bytes at an address that is a multiple of the block (the aligned slice may hold a block more). */
+    /**
+     * {@link #BUFFER} bytes at an address that is a multiple of the block: one given back by a stream or read before
+     * (memory outside the heap is freed only when the collector finds its buffer unreachable, and new memory costs
+     * page faults, so the night's few dozen files share a few buffers), else new.
+     */
     private static ByteBuffer aligned(int block) {
+        for (ByteBuffer b; (b = FREE.poll()) != null; ) {
+            if (b.alignmentOffset(0, block) == 0) { // else made for a file store of another block size: dropped
+                return b.clear();
+            }
+        }
         return aligned(ByteBuffer.allocateDirect(BUFFER + block), block);
+    }
+
+    /** A buffer no longer used, for the next file (at most {@link #KEPT} are kept). */
+    private static void giveBack(ByteBuffer buffer) {
+        if (FREE.size() < KEPT) {
+            FREE.offer(buffer);
+        }
     }
 
     /** The aligned {@link #BUFFER} bytes of {@code raw}, a direct buffer of {@code BUFFER + block} bytes. */
@@ -148,6 +171,7 @@ public final class UncachedFile {
 
         @Override
         public void write(int b) throws IOException {
+            requireOpen();
             if (!buffer.hasRemaining()) {
                 writeFull();
             }
@@ -156,6 +180,7 @@ public final class UncachedFile {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
+            requireOpen();
             while (length > 0) {
                 if (!buffer.hasRemaining()) {
                     writeFull();
@@ -183,6 +208,7 @@ public final class UncachedFile {
         /** Writes what the buffer holds, its last block padded, and cuts the file to the real length. */
         @Override
         public void flush() throws IOException {
+            requireOpen();
             int held = buffer.position();
             if (held == 0) {
                 return;
@@ -197,14 +223,23 @@ public final class UncachedFile {
             buffer.limit(buffer.capacity()).position(held); // the bytes stay: the block is written again, whole
         }
 
+        /** Once closed, the buffer is another file's. */
+        private void requireOpen() throws IOException {
+            if (closed) {
+                throw new IOException("the stream is closed");
+            }
+        }
+
         @Override
         public void close() throws IOException {
             if (closed) {
                 return;
             }
-            closed = true;
             try (channel) {
                 flush();
+            } finally {
+                closed = true;
+                giveBack(buffer);
             }
         }
     }

@@ -1,6 +1,7 @@
 package rfm.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,8 +11,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,57 @@ class UncachedFileTest {
             assertThat(aligned.capacity()).as("at offset " + offset).isEqualTo(BUFFER);
             assertThat(aligned.alignmentOffset(0, 4096)).isZero();
         }
+    }
+
+    /** Streams share buffers one after another (a closed stream's goes to the next), never two at once. */
+    @Test
+    void filesWrittenAtOnceOnSeveralThreadsEachHoldTheirOwnBytes() throws Exception {
+        int files = 12;
+        byte[][] contents = new byte[files][];
+        Random random = new Random(9);
+        for (int i = 0; i < files; i++) {
+            contents[i] = randomBytes(random, 2 * BUFFER + random.nextInt(BUFFER));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < files; i++) {
+                    int file = i;
+                    int r = round;
+                    done.add(threads.submit(() -> {
+                        try (OutputStream out = UncachedFile.create(dir.resolve(r + "-" + file + ".csv"), true)) {
+                            writeInPieces(out, contents[file], new Random(file));
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < files; i++) {
+                Path file = dir.resolve(round + "-" + i + ".csv");
+                assertThat(Files.readAllBytes(file)).as(file.toString()).isEqualTo(contents[i]);
+                assertThat(read(file, true)).as(file + " read direct").isEqualTo(contents[i]);
+            }
+        }
+    }
+
+    @Test
+    void aClosedStreamTakesNoMoreBytes() throws IOException {
+        OutputStream out = UncachedFile.create(dir.resolve("closed.csv"), true);
+        out.write('a');
+        out.close();
+        out.close(); // twice is fine
+
+        assertThatThrownBy(() -> out.write('b')).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> out.write(new byte[10], 0, 10)).isInstanceOf(IOException.class);
+        assertThat(Files.readString(dir.resolve("closed.csv"))).isEqualTo("a");
     }
 
     @Test
