@@ -524,6 +524,40 @@ class CustomerLedgerTest {
         assertThat(ledger.measure()).extracting(MeasuredCustomer::customerId).isEqualTo(expected);
     }
     @Test
+    void aCustomerInEverySourceIsOneCustomerWhenItsIdSharesItsKeyWithAllOthers() {
+        // ids that share their first eight characters: every sort key is equal, the ids alone order and match them
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(4));
+        for (int i : order) {
+            String id = String.format("CUSTOMER-%05d", i);
+            if (i % 2 == 0) {
+                ledger.add(paid("O" + i, id, daysAgo(1), "10"));
+            }
+            if (i % 3 == 0) {
+                ledger.add(in(id, daysAgo(1, 9, 0), "PHONE"));
+            }
+            if (i % 5 == 0 || (i % 2 != 0 && i % 3 != 0)) {
+                ledger.add(profile(id, "客户" + i));
+            }
+        }
+
+        List<MeasuredCustomer> measured = ledger.measure();
+
+        assertThat(measured).extracting(MeasuredCustomer::customerId)
+                .isEqualTo(order.stream().sorted().map(i -> String.format("CUSTOMER-%05d", i)).toList());
+        for (MeasuredCustomer c : measured) {
+            int i = Integer.parseInt(c.customerId().substring("CUSTOMER-".length()));
+            assertThat(c.profile().name()).as(c.customerId())
+                    .isEqualTo(i % 5 == 0 || (i % 2 != 0 && i % 3 != 0) ? "客户" + i : "");
+            assertThat(c.measures().frequency()).as(c.customerId()).isEqualTo(i % 2 == 0 ? 1 : 0);
+            assertThat(c.measures().interactions90d()).as(c.customerId()).isEqualTo(i % 3 == 0 ? 1 : 0);
+        }
+    }
+
+    @Test
     void everyCustomerOfEveryKindComesOnceWithItsProfileWhenEachKindIsManyEnoughToSplit() {
         // more than TwoHalves.MIN_SPLIT of each: order customers, interaction-only customers and profiles no row names;
         // a third of all customers have a profile, whatever rows they have
