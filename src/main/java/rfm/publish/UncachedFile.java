@@ -37,14 +37,14 @@ public final class UncachedFile {
     private static final int KEPT = 32;
     private static final Queue<ByteBuffer> FREE = new ConcurrentLinkedQueue<>();
 
-    private UncachedFile() {
-    }
-
     /**
      * Whether to try direct I/O at all: on unless the JVM is started with {@code -Drfm.direct-io=false} (see
      * docs/operations.md: a disk slower than the job writes would then hold the writing steps up).
      */
     private static final boolean DIRECT = !"false".equalsIgnoreCase(System.getProperty("rfm.direct-io"));
+
+    private UncachedFile() {
+    }
 
     /** A new (or emptied) file to write, direct if the file store allows it. */
     public static OutputStream create(Path file) throws IOException {
