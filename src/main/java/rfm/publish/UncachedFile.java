@@ -180,6 +180,9 @@ public final class UncachedFile {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length == 0) {
+                return; // as the JDK's file streams: nothing to write is no error, closed or not
+            }
             requireOpen();
             while (length > 0) {
                 if (!buffer.hasRemaining()) {
@@ -208,8 +211,7 @@ public final class UncachedFile {
         /** Writes what the buffer holds, its last block padded, and cuts the file to the real length. */
         @Override
         public void flush() throws IOException {
-            requireOpen();
-            int held = buffer.position();
+            int held = closed ? 0 : buffer.position(); // closed: written and cut already (its buffer is another's)
             if (held == 0) {
                 return;
             }
@@ -223,7 +225,7 @@ public final class UncachedFile {
             buffer.limit(buffer.capacity()).position(held); // the bytes stay: the block is written again, whole
         }
 
-        /** Once closed, the buffer is another file's. */
+        /** Once closed, the buffer is another file's: bytes written then are refused, as a closed channel would. */
         private void requireOpen() throws IOException {
             if (closed) {
                 throw new IOException("the stream is closed");
