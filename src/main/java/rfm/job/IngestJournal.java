@@ -146,11 +146,20 @@ final class IngestJournal implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             JournalOutput out = new JournalOutput(UncachedFile.create(file)); // never read but after a crash
-            out.writeInt(MAGIC);
-            out.writeString(fingerprint);
-            IngestJournal journal = new IngestJournal(file, out, new Context());
-            journal.flush();
-            return journal;
+            try {
+                out.writeInt(MAGIC);
+                out.writeString(fingerprint);
+                IngestJournal journal = new IngestJournal(file, out, new Context());
+                journal.flush();
+                return journal;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    out.close();
+                } catch (IOException | RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

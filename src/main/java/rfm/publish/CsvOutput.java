@@ -49,6 +49,7 @@ public final class CsvOutput implements Closeable {
     private final OutputStream out;
     /** Of every byte written, for {@link WrittenDigests}; null when appending to an earlier file. */
     private final MessageDigest digest;
+    private boolean closed;
     private final String[] encodedText = new String[ENCODED_SLOTS];
     private final byte[][] encodedBytes = new byte[ENCODED_SLOTS][];
     /** The bytes not yet handed to the stream: whole rows, UTF-8. */
@@ -63,8 +64,8 @@ public final class CsvOutput implements Closeable {
             throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.file = file;
+        WrittenDigests.forget(file); // until this write is done, its earlier digest is no longer the file's
         if (append) {
-            WrittenDigests.forget(file);
             this.out = Files.newOutputStream(file, StandardOpenOption.APPEND);
             this.digest = null;
         } else {
@@ -442,6 +443,10 @@ public final class CsvOutput implements Closeable {
 
     @Override
     public void close() {
+        if (closed) {
+            return; // a second close must not record the digest of nothing
+        }
+        closed = true;
         try {
             try (out) {
                 drain();

@@ -33,6 +33,8 @@ public final class UncachedFile {
 
     /** Bytes moved per write or read: a few per file, and at most a few dozen files open at once. */
     static final int BUFFER = 256 * 1024;
+    /** The smallest alignment used: a 4 KiB sector is the largest most disks have (512 and 1 KiB divide it). */
+    static final int MIN_BLOCK = 4096;
     /** Buffers kept for reuse: as many as files are written at once on a night (the segment files, a few more). */
     private static final int KEPT = 32;
     private static final Queue<ByteBuffer> FREE = new ConcurrentLinkedQueue<>();
@@ -55,7 +57,15 @@ public final class UncachedFile {
         int block = direct ? blockSize(file) : 0;
         FileChannel channel = block == 0 ? null : openDirect(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        return channel != null ? new DirectOutput(channel, block) : Files.newOutputStream(file);
+        if (channel == null) {
+            return Files.newOutputStream(file);
+        }
+        try {
+            return over(channel, block);
+        } catch (RuntimeException | Error e) { // no memory for its buffer: the channel is not left open
+            channel.close();
+            throw e;
+        }
     }
 
     /** Reads a whole file in order, direct if the file store allows it, handing each part read to {@code sink}. */
@@ -75,8 +85,9 @@ public final class UncachedFile {
             }
             return;
         }
-        ByteBuffer aligned = aligned(block);
+        ByteBuffer aligned = null;
         try (channel) {
+            aligned = aligned(block);
             byte[] part = new byte[BUFFER];
             long at = 0;
             for (int n; (n = channel.read(aligned, at)) > 0; aligned.clear()) {
@@ -89,7 +100,9 @@ public final class UncachedFile {
                 }
             }
         } finally {
-            giveBack(aligned);
+            if (aligned != null) {
+                giveBack(aligned);
+            }
         }
     }
 
@@ -97,6 +110,11 @@ public final class UncachedFile {
     @FunctionalInterface
     public interface PartSink {
         void accept(byte[] bytes, int length) throws IOException;
+    }
+
+    /** A stream over a channel already open (for direct I/O, or for a test, any), {@code block} its alignment. */
+    static OutputStream over(FileChannel channel, int block) {
+        return new DirectOutput(channel, block);
     }
 
     /** Whether the stream writes around the page cache. */
@@ -115,12 +133,16 @@ public final class UncachedFile {
         }
     }
 
-    /** The file store's block size when direct I/O can work with it (a power of two that divides the buffer), else 0. */
+    /**
+     * The alignment of direct I/O on the file's store: its block size, at least {@link #MIN_BLOCK} (a file system's
+     * block can be smaller than the disk's sector, which direct I/O must respect too), when that is a power of two
+     * that divides the buffer; else 0 (not direct).
+     */
     private static int blockSize(Path file) {
         try {
             Path existing = Files.exists(file) ? file : file.toAbsolutePath().getParent();
-            long size = Files.getFileStore(existing).getBlockSize();
-            return size > 0 && size <= BUFFER && Long.bitCount(size) == 1 ? (int) size : 0;
+            long size = Math.max(MIN_BLOCK, Files.getFileStore(existing).getBlockSize());
+            return size <= BUFFER && Long.bitCount(size) == 1 ? (int) size : 0;
         } catch (IOException | UnsupportedOperationException e) {
             return 0;
         }
@@ -162,6 +184,8 @@ public final class UncachedFile {
         /** Where the buffer's first byte goes in the file: always a whole number of blocks. */
         private long written;
         private boolean closed;
+        /** A write that failed: the buffer no longer says what the file lacks, so nothing more is written. */
+        private IOException failed;
 
         DirectOutput(FileChannel channel, int block) {
             this.channel = channel;
@@ -169,8 +193,10 @@ public final class UncachedFile {
             this.buffer = aligned(block);
         }
 
+        // synchronized: a stream is written by one thread, but a thread still writing when another closes it (a
+        // failing step's journal) must meet a closed stream, not a buffer already handed to another file
         @Override
-        public void write(int b) throws IOException {
+        public synchronized void write(int b) throws IOException {
             requireOpen();
             if (!buffer.hasRemaining()) {
                 writeFull();
@@ -179,7 +205,7 @@ public final class UncachedFile {
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
             if (length == 0) {
                 return; // as the JDK's file streams: nothing to write is no error, closed or not
             }
@@ -203,15 +229,24 @@ public final class UncachedFile {
         }
 
         private void writeAt(long at) throws IOException {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer, at + buffer.position());
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer, at + buffer.position());
+                }
+            } catch (IOException | RuntimeException e) {
+                failed = e instanceof IOException io ? io : new IOException(e);
+                throw e;
             }
         }
 
         /** Writes what the buffer holds, its last block padded, and cuts the file to the real length. */
         @Override
-        public void flush() throws IOException {
-            int held = closed ? 0 : buffer.position(); // closed: written and cut already (its buffer is another's)
+        public synchronized void flush() throws IOException {
+            if (closed) {
+                return; // written and cut already (its buffer is another's)
+            }
+            requireOpen();
+            int held = buffer.position();
             if (held == 0) {
                 return;
             }
@@ -225,15 +260,22 @@ public final class UncachedFile {
             buffer.limit(buffer.capacity()).position(held); // the bytes stay: the block is written again, whole
         }
 
-        /** Once closed, the buffer is another file's: bytes written then are refused, as a closed channel would. */
+        /**
+         * Once closed, the buffer is another file's: bytes written then are refused, as a closed channel would; once
+         * a write failed, so is everything after it.
+         */
         private void requireOpen() throws IOException {
             if (closed) {
                 throw new IOException("the stream is closed");
             }
+            if (failed != null) {
+                throw new IOException("an earlier write to this file failed", failed);
+            }
         }
 
+        /** Writes what is left and closes; after a failed write, closes and says so (the file is incomplete). */
         @Override
-        public void close() throws IOException {
+        public synchronized void close() throws IOException {
             if (closed) {
                 return;
             }

@@ -88,6 +88,17 @@ class OutputDigestsTest {
     }
 
     @Test
+    void aCsvFileClosedTwiceKeepsTheDigestOfItsBytes() throws Exception {
+        Path file = dir.resolve("twice.csv");
+        CsvOutput out = CsvOutput.create(file, List.of("customer_id"), false, true);
+        out.row(List.of("C1"));
+        out.close();
+        out.close();
+
+        assertThat(WrittenDigests.take(file)).isEqualTo(DigestUtils.sha256Hex(Files.readAllBytes(file)));
+    }
+
+    @Test
     void aCsvFileChangedAfterItWasWrittenIsHashedFromWhatItHoldsNow() throws Exception {
         Path rewritten = dir.resolve("rewritten.csv");
         try (CsvOutput out = CsvOutput.create(rewritten, List.of("a"), false, true)) {

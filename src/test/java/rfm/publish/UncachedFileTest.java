@@ -7,7 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -150,6 +154,125 @@ class UncachedFileTest {
         out.write(new byte[10], 0, 0); // nothing, and a flush, are no error: as the JDK's file streams
         out.flush();
         assertThat(Files.readString(dir.resolve("closed.csv"))).isEqualTo("a");
+    }
+
+    /** A disk that fills up: the stream keeps failing instead of closing as if the file were whole. */
+    @Test
+    void afterAFailedWriteTheStreamTakesNothingMoreAndItsCloseSaysSo() throws IOException {
+        Path file = dir.resolve("full.csv");
+        FileChannel disk = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        OutputStream out = UncachedFile.over(new FullAfter(disk, 1), 4096);
+        byte[] bytes = randomBytes(new Random(2), BUFFER + 100);
+
+        out.write(bytes, 0, bytes.length); // the first whole buffer is written: the disk's last room
+        assertThatThrownBy(out::flush).isInstanceOf(IOException.class).hasMessageContaining("No space left");
+        assertThatThrownBy(() -> out.write('x')).isInstanceOf(IOException.class).hasMessageContaining("earlier write");
+        assertThatThrownBy(out::flush).isInstanceOf(IOException.class).hasMessageContaining("earlier write");
+        assertThatThrownBy(out::close).isInstanceOf(IOException.class).hasMessageContaining("earlier write");
+        assertThat(disk.isOpen()).isFalse();
+        out.close(); // closed now: no second complaint
+    }
+
+    /** A channel whose writes fail once {@code writes} have succeeded, as on a disk that is full. */
+    private static final class FullAfter extends FileChannel {
+
+        private final FileChannel file;
+        private int writes;
+
+        FullAfter(FileChannel file, int writes) {
+            this.file = file;
+            this.writes = writes;
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            if (writes-- <= 0) {
+                throw new IOException("No space left on device");
+            }
+            return file.write(src, position);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return file.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return file.read(dsts, offset, length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            return file.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            file.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return file.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            file.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            file.force(metaData);
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return file.read(dst, position);
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            file.close();
+        }
     }
 
     @Test
