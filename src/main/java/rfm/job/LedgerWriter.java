@@ -245,7 +245,9 @@ class LedgerWriter implements ItemStreamWriter<ParsedBlock> {
     @Override
     public void close() {
         if (journalThread != null) {
-            journalThread.shutdownNow(); // idle: every chunk waited for its journal records
+            // idle after chunks that completed (each waited for its journal records); after a failed one it may still be
+            // writing, and then meets a closed journal (UncachedFile's streams refuse bytes once closed)
+            journalThread.shutdownNow();
             journalThread = null;
         }
         current.get().closeRejects(input);

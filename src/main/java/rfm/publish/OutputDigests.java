@@ -24,7 +24,8 @@ import org.apache.commons.codec.digest.DigestUtils;
  * there and hashes them, one after another, on a thread of its own while the caller goes on (the summary step works
  * out the report's figures meanwhile, on the other core). {@link #of} gives a file's digest: the first call hashes,
  * on the caller's thread and last file first, the files the other thread has not started, so that both cores finish
- * them; a file written after the start, or one the caller names as rewritten, is hashed when asked for.
+ * them; a file written after the start, or one the caller names as rewritten, is hashed when asked for. The CSV
+ * files, nearly all of the bytes, are not read at all: their digests were taken as they were written.
  */
 public final class OutputDigests implements AutoCloseable {
 
@@ -105,8 +106,9 @@ public final class OutputDigests implements AutoCloseable {
     }
 
     /**
-     * The file's SHA-256, read a megabyte at a time: {@code DigestUtils.sha256Hex(InputStream)} reads 1 KiB at a
-     * time, and at a million customers (some 700 MB of output) those reads cost more than the hashing.
+     * The file's SHA-256: as {@link CsvOutput} worked it out while writing the file ({@link WrittenDigests}) when the
+     * file is still as written, else read from the file in large parts ({@link UncachedFile#read}; the 1 KiB reads of
+     * {@code DigestUtils.sha256Hex(InputStream)} cost more than the hashing at some 700 MB of output).
      */
     static String sha256(Path p) throws IOException {
         String written = WrittenDigests.take(p);
