@@ -17,8 +17,8 @@ import java.util.Objects;
  */
 public final class CustomerMeasures {
 
-    /** The stored value of an absent date or number. */
-    static final int NONE = Integer.MIN_VALUE;
+    /** The stored value of an absent date or number, as the plain accessors ({@link #lastOrderDay} etc.) give it. */
+    public static final int NONE = Integer.MIN_VALUE;
 
     private final String customerId;
     private final int frequency;
@@ -116,6 +116,37 @@ public final class CustomerMeasures {
 
     public LocalDate firstOrderDate() {
         return date(firstOrderDay);
+    }
+
+    // The same values as plain ints, NONE for null (dates as epoch days): for writing a million rows with no
+    // object per value
+
+    public int firstOrderDay() {
+        return firstOrderDay;
+    }
+
+    public int lastOrderDay() {
+        return lastOrderDay;
+    }
+
+    public int recencyDaysOrNone() {
+        return recencyDays;
+    }
+
+    public int tenureDaysOrNone() {
+        return tenureDays;
+    }
+
+    public int lastContactDay() {
+        return lastContactDay;
+    }
+
+    public int lastSatisfactionOrNone() {
+        return lastSatisfaction;
+    }
+
+    public int lastSurveyDay() {
+        return lastSurveyDay;
     }
 
     public LocalDate lastOrderDate() {

@@ -58,6 +58,8 @@ public final class CsvOutput implements Closeable {
     private boolean lineStarted;
     private final boolean neutraliseFormulas;
     private final int columns;
+    /** Fields written so far in the row being written field by field (see {@link #endRow}). */
+    private int fieldsInRow;
     private long rows;
 
     private CsvOutput(Path file, List<String> header, boolean bom, boolean neutraliseFormulas, boolean append)
@@ -119,20 +121,137 @@ public final class CsvOutput implements Closeable {
         }
         for (Object v : values) {
             if (v instanceof Integer || v instanceof Long) {
-                number(((Number) v).longValue()); // digits and a minus sign: never quoted, never neutralised
+                number0(((Number) v).longValue()); // digits and a minus sign: never quoted, never neutralised
             } else if (v instanceof Boolean b) {
                 separator();
                 ascii(b ? "true" : "false");
             } else if (v instanceof LocalDate d && d.getYear() >= 1000 && d.getYear() <= 9999) {
-                date(d);
+                date0(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
             } else if (v instanceof BigDecimal money) {
-                money(money);
+                money0(money);
             } else if (v instanceof Utf8Text text) {
                 utf8Field(text);
             } else {
                 field(cell(v));
             }
         }
+        endLine();
+        rows++;
+    }
+
+    // A row field by field: each method writes its value as row(List) writes a value of that type, with no list and no
+    // boxed number or date object per value (a million-customer file's rows, several files a night); endRow ends it.
+
+    /** A text from the inputs or the job, as {@link #row} writes a String (neutralised when asked); null is empty. */
+    public CsvOutput text(String value) {
+        fieldsInRow++;
+        field(cell(value));
+        return this;
+    }
+
+    /** A text as its UTF-8 bytes, as {@link #row} writes a {@link Utf8Text}; null is empty. */
+    public CsvOutput text(Utf8Text value) {
+        fieldsInRow++;
+        if (value == null) {
+            field("");
+        } else {
+            utf8Field(value);
+        }
+        return this;
+    }
+
+    /** A number, as {@link #row} writes an Integer or a Long. */
+    public CsvOutput number(long value) {
+        fieldsInRow++;
+        number0(value);
+        return this;
+    }
+
+    /** A number, or an empty field for null. */
+    public CsvOutput number(Integer value) {
+        return value == null ? empty() : number(value.intValue());
+    }
+
+    /** An optional number kept as an int with {@code none} for null: empty when it is {@code none}. */
+    public CsvOutput number(int value, int none) {
+        return value == none ? empty() : number(value);
+    }
+
+    /** An optional date kept as an epoch day with {@code none} for null: empty when it is {@code none}. */
+    public CsvOutput epochDay(int epochDay, int none) {
+        return epochDay == none ? empty() : epochDay(epochDay);
+    }
+
+    /** An empty field, as {@link #row} writes null. */
+    public CsvOutput empty() {
+        fieldsInRow++;
+        field("");
+        return this;
+    }
+
+    /** true or false. */
+    public CsvOutput bool(boolean value) {
+        fieldsInRow++;
+        separator();
+        ascii(value ? "true" : "false");
+        return this;
+    }
+
+    /** Money as {@link #row} writes a BigDecimal; null is empty. */
+    public CsvOutput money(BigDecimal value) {
+        if (value == null) {
+            return empty();
+        }
+        fieldsInRow++;
+        money0(value);
+        return this;
+    }
+
+    /** A date as {@link #row} writes a LocalDate; null is empty. */
+    public CsvOutput date(LocalDate value) {
+        if (value == null) {
+            return empty();
+        }
+        fieldsInRow++;
+        if (value.getYear() >= 1000 && value.getYear() <= 9999) {
+            date0(value.getYear(), value.getMonthValue(), value.getDayOfMonth());
+        } else {
+            field(cell(value));
+        }
+        return this;
+    }
+
+    /** The date {@code epochDay} days after 1970-01-01, as {@link #date(LocalDate)} writes it, with no date object. */
+    public CsvOutput epochDay(int epochDay) {
+        // years 1000 to 9999 (LocalDate's proleptic calendar): the days from 0001-03-01 give the year from March on
+        if (epochDay < FIRST_4_DIGIT_DAY || epochDay > LAST_4_DIGIT_DAY) {
+            return date(LocalDate.ofEpochDay(epochDay));
+        }
+        fieldsInRow++;
+        int z = epochDay + 719_468; // days since 0000-03-01
+        int era = z / 146_097;
+        int doe = z - era * 146_097; // day of the 400-year era
+        int yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        int mp = (5 * doy + 2) / 153; // month from March, 0 to 11
+        int day = doy - (153 * mp + 2) / 5 + 1;
+        int month = mp < 10 ? mp + 3 : mp - 9;
+        int year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        date0(year, month, day);
+        return this;
+    }
+
+    private static final int FIRST_4_DIGIT_DAY = (int) LocalDate.of(1000, 1, 1).toEpochDay();
+    private static final int LAST_4_DIGIT_DAY = (int) LocalDate.of(9999, 12, 31).toEpochDay();
+
+    /** Ends a row written field by field; it must have as many fields as the header. */
+    public void endRow() {
+        if (fieldsInRow != columns) {
+            int n = fieldsInRow;
+            fieldsInRow = 0;
+            throw new IllegalArgumentException("row has " + n + " values for " + columns + " columns");
+        }
+        fieldsInRow = 0;
         endLine();
         rows++;
     }
@@ -308,7 +427,7 @@ public final class CsvOutput implements Closeable {
         }
     }
 
-    private void number(long v) {
+    private void number0(long v) {
         separator();
         if (v == Long.MIN_VALUE) {
             ascii(Long.toString(v));
@@ -326,7 +445,7 @@ public final class CsvOutput implements Closeable {
      * digits when the unscaled value fits a long (any amount of at most 16 digits before the point), with no string
      * in between.
      */
-    private void money(BigDecimal value) {
+    private void money0(BigDecimal value) {
         BigDecimal m = value.setScale(2, RoundingMode.HALF_UP);
         if (m.precision() > 18) {
             field(m.toPlainString());
@@ -359,14 +478,14 @@ public final class CsvOutput implements Closeable {
     }
 
     /** yyyy-MM-dd, as LocalDate.toString writes years 1000 to 9999. */
-    private void date(LocalDate d) {
+    private void date0(int year, int month, int day) {
         separator();
         room(10);
-        digits(d.getYear(), 4);
+        digits(year, 4);
         buffer[position++] = '-';
-        digits(d.getMonthValue(), 2);
+        digits(month, 2);
         buffer[position++] = '-';
-        digits(d.getDayOfMonth(), 2);
+        digits(day, 2);
     }
 
     private void digits(int v, int width) {

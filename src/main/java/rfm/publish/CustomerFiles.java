@@ -3,7 +3,6 @@ package rfm.publish;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,8 @@ import rfm.history.HistoryComparison;
 import rfm.ingest.CustomerProfile;
 import rfm.measure.CustomerMeasures;
 import rfm.score.RfmScores;
+
+import static rfm.measure.CustomerMeasures.NONE;
 
 /** Writes the per-customer outputs: customers_scored.csv for analysts and segments/<SEGMENT>.csv for CRM import. */
 public final class CustomerFiles {
@@ -48,16 +49,21 @@ public final class CustomerFiles {
                 CustomerProfile p = c.profile();
                 CustomerMeasures m = c.measures();
                 RfmScores s = c.scores();
-                out.row(Arrays.asList(c.customerId(), p.nameUtf8(), p.owner(), m.recencyDays(), m.frequency(),
-                        m.monetary(), m.firstOrderDate(), m.lastOrderDate(),
-                        s == null ? null : s.r(), s == null ? null : s.f(), s == null ? null : s.m(),
-                        s == null ? null : s.code(), c.segment().code(),
-                        c.valueTier() == null ? null : c.valueTier().code(), c.stage().name(), c.stage().dormant(),
-                        c.churnRisk(), reasons(c), c.interactionTier().name(), m.interactions90d(),
-                        m.lastContactDate(), before == null ? null : before.segment(),
-                        before == null ? null : before.lifecycleStage(), night.current(i).segmentSince(), m.tenureDays(), m.purchaseDays(), m.lastSatisfaction(),
-                        m.lastSurveyDate(), m.needCategory() == null ? null : m.needCategory().name(),
-                        p.region(), p.industry()));
+                out.text(c.customerId()).text(p.nameUtf8()).text(p.owner()).number(m.recencyDaysOrNone(), NONE)
+                        .number(m.frequency()).money(m.monetary()).epochDay(m.firstOrderDay(), NONE)
+                        .epochDay(m.lastOrderDay(), NONE);
+                scores(out, s);
+                out.text(s == null ? null : s.code()).text(c.segment().code())
+                        .text(c.valueTier() == null ? null : c.valueTier().code()).text(c.stage().name())
+                        .bool(c.stage().dormant()).bool(c.churnRisk()).text(reasons(c)).text(c.interactionTier().name())
+                        .number(m.interactions90d()).epochDay(m.lastContactDay(), NONE)
+                        .text(before == null ? null : before.segment())
+                        .text(before == null ? null : before.lifecycleStage()).date(night.current(i).segmentSince())
+                        .number(m.tenureDaysOrNone(), NONE).number(m.purchaseDays())
+                        .number(m.lastSatisfactionOrNone(), NONE).epochDay(m.lastSurveyDay(), NONE)
+                        .text(m.needCategory() == null ? null : m.needCategory().name()).text(p.region())
+                        .text(p.industry())
+                        .endRow();
             }
             return out.rows();
         }
@@ -80,12 +86,15 @@ public final class CustomerFiles {
                 CustomerMeasures m = c.measures();
                 RfmScores s = c.scores();
                 SegmentRule seg = c.segment();
-                files.get(seg.code()).row(Arrays.asList(c.customerId(), p.nameUtf8(), p.company(), p.phoneUtf8(),
-                        p.emailUtf8(), p.owner(), seg.code(), seg.nameZh(), seg.nameEn(), s == null ? null : s.code(),
-                        s == null ? null : s.r(), s == null ? null : s.f(), s == null ? null : s.m(),
-                        c.valueTier() == null ? null : c.valueTier().code(), c.stage().name(), c.churnRisk(),
-                        reasons(c), m.recencyDays(), m.frequency(), m.monetary(), m.lastOrderDate(),
-                        seg.actionZh(), seg.actionEn(), asOf));
+                CsvOutput out = files.get(seg.code());
+                out.text(c.customerId()).text(p.nameUtf8()).text(p.company()).text(p.phoneUtf8()).text(p.emailUtf8())
+                        .text(p.owner()).text(seg.code()).text(seg.nameZh()).text(seg.nameEn())
+                        .text(s == null ? null : s.code());
+                scores(out, s);
+                out.text(c.valueTier() == null ? null : c.valueTier().code()).text(c.stage().name()).bool(c.churnRisk())
+                        .text(reasons(c)).number(m.recencyDaysOrNone(), NONE).number(m.frequency()).money(m.monetary())
+                        .epochDay(m.lastOrderDay(), NONE).text(seg.actionZh()).text(seg.actionEn()).date(asOf)
+                        .endRow();
             }
             Map<String, Long> rows = new LinkedHashMap<>();
             files.forEach((code, out) -> rows.put(code, out.rows()));
@@ -102,6 +111,15 @@ public final class CustomerFiles {
             if (!errors.isEmpty()) {
                 throw errors.get(0);
             }
+        }
+    }
+
+    /** The R, F and M scores; three empty fields for a customer with none (a prospect). */
+    private static void scores(CsvOutput out, RfmScores s) {
+        if (s == null) {
+            out.empty().empty().empty();
+        } else {
+            out.number(s.r()).number(s.f()).number(s.m());
         }
     }
 

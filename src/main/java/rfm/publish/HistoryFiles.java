@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import rfm.classify.ScoredCustomer;
 import rfm.history.CustomerState;
 import rfm.history.HistoryComparison;
 import rfm.revisit.RevisitEffectiveness;
@@ -35,18 +36,30 @@ public final class HistoryFiles {
             night.forEachCrmDelta(d -> {
                 CustomerState now = d.current();
                 CustomerState before = d.previous();
-                out.row(Arrays.asList(d.customerId(), d.change().name(),
-                        joined.computeIfAbsent(d.changedFields(), fields -> String.join("|", fields)),
-                        d.customer() == null ? null : d.customer().profile().nameUtf8(),
-                        d.customer() == null ? null : d.customer().profile().owner(),
-                        now == null ? null : now.segment(), before == null ? null : before.segment(),
-                        now == null ? null : now.lifecycleStage(), before == null ? null : before.lifecycleStage(),
-                        now == null ? null : now.valueTier(), before == null ? null : before.valueTier(),
-                        now == null ? null : now.churnRisk(), before == null ? null : before.churnRisk(),
-                        d.customer() == null ? null : CustomerFiles.reasons(d.customer()),
-                        now == null ? null : now.segmentSince(), night.previousRun(), night.asOf()));
+                ScoredCustomer customer = d.customer();
+                out.text(d.customerId()).text(d.change().name())
+                        .text(joined.computeIfAbsent(d.changedFields(), fields -> String.join("|", fields)))
+                        .text(customer == null ? null : customer.profile().nameUtf8())
+                        .text(customer == null ? null : customer.profile().owner())
+                        .text(now == null ? null : now.segment()).text(before == null ? null : before.segment())
+                        .text(now == null ? null : now.lifecycleStage()).text(before == null ? null : before.lifecycleStage())
+                        .text(now == null ? null : now.valueTier()).text(before == null ? null : before.valueTier());
+                churnRisk(out, now);
+                churnRisk(out, before);
+                out.text(customer == null ? null : CustomerFiles.reasons(customer))
+                        .date(now == null ? null : now.segmentSince()).date(night.previousRun()).date(night.asOf())
+                        .endRow();
             });
             return out.rows();
+        }
+    }
+
+    /** A state's churn-risk flag; empty when there is no state. */
+    private static void churnRisk(CsvOutput out, CustomerState state) {
+        if (state == null) {
+            out.empty();
+        } else {
+            out.bool(state.churnRisk());
         }
     }
 

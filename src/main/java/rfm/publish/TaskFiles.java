@@ -2,7 +2,6 @@ package rfm.publish;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import rfm.ingest.CustomerProfile;
 import rfm.measure.CustomerMeasures;
 import rfm.revisit.RevisitPlan;
 import rfm.revisit.RevisitTask;
+
+import static rfm.measure.CustomerMeasures.NONE;
 
 /** Writes the revisit task lists: revisit_tasks.csv, revisit_unscheduled.csv and one tasks/<owner>.csv per owner. */
 public final class TaskFiles {
@@ -47,12 +48,14 @@ public final class TaskFiles {
                 ScoredCustomer c = t.customer();
                 CustomerProfile p = c.profile();
                 CustomerMeasures m = c.measures();
-                out.row(Arrays.asList(t.taskId(), c.customerId(), p.nameUtf8(), p.phoneUtf8(), p.emailUtf8(), t.owner(),
-                        t.reason(), t.priority(), t.dueDate() != null ? t.dueDate() : t.intendedDue(), t.channel(),
-                        t.actionZh(), t.actionEn(), c.stage().name(), c.segment().code(),
-                        c.valueTier() == null ? null : c.valueTier().code(), m.lastOrderDate(), m.lastContactDate(),
-                        m.lastSatisfaction(), CustomerFiles.reasons(c),
-                        m.needCategory() == null ? null : m.needCategory().name()));
+                out.text(t.taskId()).text(c.customerId()).text(p.nameUtf8()).text(p.phoneUtf8()).text(p.emailUtf8())
+                        .text(t.owner()).text(t.reason()).number(t.priority())
+                        .date(t.dueDate() != null ? t.dueDate() : t.intendedDue()).text(t.channel()).text(t.actionZh())
+                        .text(t.actionEn()).text(c.stage().name()).text(c.segment().code())
+                        .text(c.valueTier() == null ? null : c.valueTier().code()).epochDay(m.lastOrderDay(), NONE)
+                        .epochDay(m.lastContactDay(), NONE).number(m.lastSatisfactionOrNone(), NONE)
+                        .text(CustomerFiles.reasons(c)).text(m.needCategory() == null ? null : m.needCategory().name())
+                        .endRow();
             }
             return out.rows();
         }

@@ -184,6 +184,80 @@ class CsvOutputTest {
         assertThat(write(false, "=SUM(A1:A9)", "+86 138", "-x", "@cmd")).isEqualTo("=SUM(A1:A9),+86 138,-x,@cmd\r\n");
     }
 
+    /** Writes the values with {@code row(List)} and again field by field, typed as given; returns both files' bytes. */
+    private byte[][] writtenBothWays(boolean neutralise, List<Object> values, java.util.function.Consumer<CsvOutput> typed)
+            throws IOException {
+        List<String> header = values.stream().map(v -> "c").toList();
+        Path listed = dir.resolve("listed.csv");
+        Path fields = dir.resolve("fields.csv");
+        try (CsvOutput out = CsvOutput.create(listed, header, true, neutralise)) {
+            out.row(values);
+            out.row(values);
+        }
+        try (CsvOutput out = CsvOutput.create(fields, header, true, neutralise)) {
+            typed.accept(out);
+            out.endRow();
+            typed.accept(out);
+            out.endRow();
+            assertThat(out.rows()).isEqualTo(2);
+        }
+        return new byte[][] {Files.readAllBytes(listed), Files.readAllBytes(fields)};
+    }
+
+    /** Each typed field writes its value as row(List) writes a value of that type, nulls and edges included. */
+    @Test
+    void aRowWrittenFieldByFieldIsTheRowItsValuesMakeAsAList() throws IOException {
+        byte[] name = "前王小明,\"后".getBytes(StandardCharsets.UTF_8);
+        Utf8Text utf8 = new Utf8Text(name, 3, name.length - 6);
+        LocalDate day = LocalDate.of(2026, 11, 22);
+        int none = Integer.MIN_VALUE;
+        for (boolean neutralise : new boolean[] {true, false}) {
+            List<Object> values = Arrays.asList(null, "=1+1", "+86 138", utf8, null, 42L, -7, null, true, false,
+                    new BigDecimal("1234.565"), null, day, null, LocalDate.of(999, 1, 2), LocalDate.of(10_000, 1, 1),
+                    day, null, LocalDate.ofEpochDay(0), 5, null, "中文的长一些的建议文字", "");
+            byte[][] both = writtenBothWays(neutralise, values, out -> out.text((String) null).text("=1+1").text("+86 138")
+                    .text(utf8).text((Utf8Text) null).number(42L).number(-7).number(null).bool(true).bool(false)
+                    .money(new BigDecimal("1234.565")).money(null).date(day).date(null).date(LocalDate.of(999, 1, 2))
+                    .epochDay((int) LocalDate.of(10_000, 1, 1).toEpochDay()).epochDay((int) day.toEpochDay(), none)
+                    .epochDay(none, none).epochDay(0).number(5, none).number(none, none).text("中文的长一些的建议文字").empty());
+            assertThat(new String(both[1], StandardCharsets.UTF_8)).isEqualTo(new String(both[0], StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An epoch day is written as LocalDate.ofEpochDay(day).toString() has it, over the years 1000 to 9999 and past them. */
+    @Test
+    void anEpochDayIsWrittenAsItsLocalDate() throws IOException {
+        Path file = dir.resolve("days.csv");
+        List<Integer> days = new ArrayList<>();
+        int first = (int) LocalDate.of(999, 12, 1).toEpochDay();
+        int last = (int) LocalDate.of(10_000, 2, 1).toEpochDay();
+        for (int d = first; d <= last; d += d > -1_000 && d < 30_000 ? 1 : 7) { // every day of 1967-2052, a week apart elsewhere
+            days.add(d);
+        }
+        StringBuilder expected = new StringBuilder("d\r\n");
+        try (CsvOutput out = CsvOutput.create(file, List.of("d"), false, true)) {
+            for (int d : days) {
+                out.epochDay(d).endRow();
+                expected.append(LocalDate.ofEpochDay(d)).append("\r\n");
+            }
+        }
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(days).hasSizeGreaterThan(400_000);
+    }
+
+    @Test
+    void aRowWrittenFieldByFieldMustHaveAValueForEveryColumn() throws IOException {
+        Path file = dir.resolve("out.csv");
+        try (CsvOutput out = CsvOutput.create(file, List.of("a", "b"), false, true)) {
+            out.text("only one");
+            assertThatThrownBy(out::endRow).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("row has 1 values for 2 columns");
+            out.text("x").text("y").text("z");
+            assertThatThrownBy(out::endRow).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("row has 3 values for 2 columns");
+        }
+    }
+
     @Test
     void aRowMustHaveAValueForEveryColumn() {
         Path file = dir.resolve("out.csv");
