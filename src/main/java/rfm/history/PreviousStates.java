@@ -24,6 +24,7 @@ public final class PreviousStates {
     private final CustomerState[] states;
     private final long[] rowIds;
     private final List<Gone> gone = new ArrayList<>();
+    private boolean goneSorted = true;
     /** Where the customer after the one put last would be: the history hands states over mostly in id order. */
     private int next;
 
@@ -54,7 +55,7 @@ public final class PreviousStates {
             rowIds[i] = rowId;
             next = i + 1;
         } else {
-            gone.add(new Gone(customerId, state, rowId));
+            addGone(new Gone(customerId, state, rowId));
         }
     }
 
@@ -72,9 +73,20 @@ public final class PreviousStates {
         return states.length;
     }
 
-    /** Customers gone since the previous night, ordered by id. */
-    public List<Gone> gone() {
-        gone.sort(Comparator.comparing(Gone::customerId)); // in place: sorted already after the first call
+    private synchronized void addGone(Gone g) {
+        gone.add(g);
+        goneSorted = false;
+    }
+
+    /**
+     * Customers gone since the previous night, ordered by id. Once the states are all put, threads may ask at once
+     * (the states' write beside the summary's counts): the list is sorted by the first to ask, and no more after that.
+     */
+    public synchronized List<Gone> gone() {
+        if (!goneSorted) {
+            gone.sort(Comparator.comparing(Gone::customerId));
+            goneSorted = true;
+        }
         return Collections.unmodifiableList(gone);
     }
 }

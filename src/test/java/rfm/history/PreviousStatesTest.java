@@ -66,4 +66,42 @@ class PreviousStatesTest {
                     .containsExactlyElementsOf(before.stream().filter(id -> Integer.parseInt(id.substring(1)) % 7 == 0).toList());
         }
     }
+
+    /**
+     * The customers gone are asked for by threads at once (tonight's states written into the history beside the
+     * summary's migration counts and crm_delta.csv): each gets them all, in id order, and none meets the list changing.
+     */
+    @Test
+    void threadsAskingForTheCustomersGoneAtOnceAllGetThemInOrder() throws Exception {
+        List<ScoredCustomer> tonight = List.of(HistoryComparisonTest.buyer("C0", "LOYAL", LifecycleStage.LOYAL, "A", 4, 5, 5));
+        List<String> goneIds = new ArrayList<>();
+        for (int i = 1; i <= 20_000; i++) {
+            goneIds.add("G" + i);
+        }
+        List<String> sortedIds = new ArrayList<>(goneIds);
+        Collections.sort(sortedIds);
+        Collections.shuffle(goneIds, new Random(3));
+        for (int round = 0; round < 20; round++) {
+            PreviousStates previous = new PreviousStates(tonight);
+            for (String id : goneIds) {
+                previous.put(id, null, 1);
+            }
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Callable<List<String>> read = () -> {
+                    List<String> seen = new ArrayList<>();
+                    for (PreviousStates.Gone g : previous.gone()) {
+                        seen.add(g.customerId());
+                    }
+                    return seen;
+                };
+                var first = threads.submit(read);
+                var second = threads.submit(read);
+                assertThat(first.get()).isEqualTo(sortedIds);
+                assertThat(second.get()).isEqualTo(sortedIds);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
 }
