@@ -47,6 +47,7 @@ class CustomerFilesTasklet implements Tasklet {
             run.scoredFileWritten(rows);
             writeHistoryFiles(job.outputs());
         } else {
+            FaultInjection.check("writeSegmentFiles");
             CustomerFiles.writeSegments(run.staging().resolve("segments"), run.scored(), job.segmentTable().all(),
                             run.asOf(), job.outputs().crmBom(), job.outputs().crmNeutraliseFormulas())
                     .forEach((code, n) -> rows.put("segments/" + code + ".csv", n));

@@ -8,10 +8,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import rfm.history.HistoryComparison;
-import rfm.history.HistoryStore;
 
 /**
- * Writes tonight's customer states into the history, beside the output files (the first night of a large shop
+ * Waits for tonight's customer states to be in the history: their write starts once the history's comparison is
+ * made ({@link StatesWrite}) and goes on beside the output files and the summary (the first night of a large shop
  * writes a row per customer); they count once {@link PublishTasklet} records the night.
  */
 class HistoryStatesTasklet implements Tasklet {
@@ -19,21 +19,22 @@ class HistoryStatesTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(HistoryStatesTasklet.class);
 
     private final NightlyRun run;
-    private final HistoryStore store;
+    private final StatesWrites writes;
 
-    HistoryStatesTasklet(NightlyRun run, HistoryStore store) {
+    HistoryStatesTasklet(NightlyRun run, StatesWrites writes) {
         this.run = run;
-        this.store = store;
+        this.writes = writes;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         HistoryComparison night = run.history();
-        if (night.recorded()) {
-            store.writeStates(night);
+        StatesWrite write = writes.of(contribution.getStepExecution().getJobExecutionId());
+        if (write != null) {
+            long millis = write.await();
             contribution.incrementWriteCount(night.historyRows());
-            log.info("History: {} customer states written for as-of {} (recorded when the run is published)",
-                    night.historyRows(), run.asOf());
+            log.info("History: {} customer states written for as-of {} in {} ms (recorded when the run is published)",
+                    night.historyRows(), run.asOf(), millis);
         }
         return RepeatStatus.FINISHED;
     }

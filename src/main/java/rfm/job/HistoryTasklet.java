@@ -16,8 +16,8 @@ import rfm.revisit.RevisitEffectiveness;
 
 /**
  * Compares tonight's customers with the previous recorded night and works out whether revisits worked; the
- * files that show it (crm_delta.csv, revisit_effectiveness.csv) are written with customers_scored.csv, beside the
- * customers' states going into the history, which can start as soon as the comparison is done. Reads the history only: {@link PublishTasklet} records the night, in the same
+ * files that show it (crm_delta.csv, revisit_effectiveness.csv) are written with customers_scored.csv. Starts
+ * writing the customers' states into the history on a thread of their own ({@link StatesWrite}). Reads the history only: {@link PublishTasklet} records the night, in the same
  * transaction as the publishing, so the history never holds a night that was not published.
  */
 class HistoryTasklet implements Tasklet {
@@ -26,10 +26,12 @@ class HistoryTasklet implements Tasklet {
 
     private final NightlyRun run;
     private final HistoryStore store;
+    private final StatesWrites writes;
 
-    HistoryTasklet(NightlyRun run, HistoryStore store) {
+    HistoryTasklet(NightlyRun run, HistoryStore store, StatesWrites writes) {
         this.run = run;
         this.store = store;
+        this.writes = writes;
     }
 
     @Override
@@ -42,6 +44,10 @@ class HistoryTasklet implements Tasklet {
         }
         HistoryComparison night = HistoryComparison.compare(asOf, nights.previous(), nights.latest(), run.scored(), previous);
         run.history(night);
+        if (night.recorded()) {
+            // awaited by the recordStates step, after the summary
+            writes.start(contribution.getStepExecution().getJobExecutionId(), store, night);
+        }
         run.previousFigures(store.figuresOf(nights.previous()));
         if (!night.recorded()) {
             log.warn("As-of {} is older than the latest recorded night, {}: tonight is compared with {} but not recorded,"

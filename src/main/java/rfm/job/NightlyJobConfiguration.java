@@ -50,8 +50,8 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightly";
     /** The steps in the job's order (steps side by side listed as in the flow); for listings that must not vary. */
     static final List<String> STEP_ORDER = List.of("prepare", "readOrders", "readCustomers", "readInteractions",
-            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "writeSegmentFiles", "planRevisits", "recordStates",
-            "summarize", "publish");
+            "checkRejects", "score", "compareHistory", "writeCustomerFiles", "writeSegmentFiles", "planRevisits", "summarize",
+            "recordStates", "publish");
     private static final StepLog STEP_LOG = new StepLog();
 
     /** Rows per ingest chunk: the job file's {@code operations.chunk-size}, which the command passes on. */
@@ -84,23 +84,22 @@ public class NightlyJobConfiguration {
     @Bean
     Job nightlyJob(JobRepository repository, Step prepare, Step readCustomers, Step readOrders, Step readInteractions,
                    Step checkRejects, Step score, Step compareHistory, Step writeCustomerFiles, Step writeSegmentFiles,
-                   Step planRevisits, Step recordStates, Step summarize, Step publish) {
+                   Step planRevisits, Step recordStates, Step summarize, Step publish, StatesWrites statesWrites) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rfm-");
         Flow ingest = sideBySide("ingest", threads,
                 new FlowBuilder<SimpleFlow>("ingestOrders").start(readOrders).build(),
                 new FlowBuilder<SimpleFlow>("ingestCustomersAndInteractions").start(readCustomers).next(readInteractions).build());
-        Flow filesAndStates = sideBySide("filesAndStates", threads,
-                new FlowBuilder<SimpleFlow>("customerFiles").start(writeCustomerFiles).build(),
-                new FlowBuilder<SimpleFlow>("historyStates").start(recordStates).build());
-        // the revisit plan and the segment files need only the scores, so they start beside the history's comparison
+        // the revisit plan and the segment files need only the scores, so they start beside the history's comparison;
+        // the comparison starts tonight's states going into the history on a thread of their own (StatesWrite),
+        // which the recordStates step waits for after the summary
         Flow results = sideBySide("results", threads,
-                new FlowBuilder<SimpleFlow>("historyAndFiles").start(compareHistory).next(filesAndStates).build(),
+                new FlowBuilder<SimpleFlow>("historyAndFiles").start(compareHistory).next(writeCustomerFiles).build(),
                 new FlowBuilder<SimpleFlow>("revisits").start(planRevisits).build(),
                 new FlowBuilder<SimpleFlow>("segmentFiles").start(writeSegmentFiles).build());
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow").start(prepare).next(ingest)
-                .next(checkRejects).next(score).next(results).next(summarize).next(publish)
+                .next(checkRejects).next(score).next(results).next(summarize).next(recordStates).next(publish)
                 .build();
-        return new JobBuilder(JOB_NAME, repository).start(nightly).end().build();
+        return new JobBuilder(JOB_NAME, repository).listener(statesWrites).start(nightly).end().build();
     }
 
     /** Flows side by side, on a thread each. */
@@ -146,8 +145,14 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step compareHistory(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
-        return tasklet("compareHistory", new HistoryTasklet(run, history), repository, tm);
+    StatesWrites statesWrites() {
+        return new StatesWrites();
+    }
+
+    @Bean
+    Step compareHistory(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history,
+                        StatesWrites statesWrites) {
+        return tasklet("compareHistory", new HistoryTasklet(run, history, statesWrites), repository, tm);
     }
 
     @Bean
@@ -166,8 +171,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step recordStates(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, HistoryStore history) {
-        return tasklet("recordStates", new HistoryStatesTasklet(run, history), repository, tm);
+    Step recordStates(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, StatesWrites statesWrites) {
+        return tasklet("recordStates", new HistoryStatesTasklet(run, statesWrites), repository, tm);
     }
 
     @Bean

@@ -282,6 +282,64 @@ class HistoryFunctionalTests {
     }
 
     /**
+     * The customer states go into the history on a thread of their own, beside the files and the summary: a night
+     * whose write of them fails fails as a whole (nothing published, nothing recorded), and its rerun records it.
+     */
+    @Test
+    void aNightWhoseStatesCannotBeWrittenFailsAndItsRerunRecordsIt() throws Exception {
+        assertThat(night(D1).exitCode()).isZero();
+        System.setProperty(FaultInjection.PROPERTY, "step:recordStates");
+        try {
+            CommandRun failed = night(D2);
+            assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+            assertThat(failed.err() + failed.out()).contains("injected fault at step:recordStates");
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+        assertThat(published(D2)).doesNotExist();
+        assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
+
+        CommandRun rerun = night(D2);
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
+        assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D2);
+        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
+                Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
+    }
+
+    /**
+     * A night that fails in another step while its states are being written ends only once they are written
+     * (pending: the run closes its database after the write, not under it); they never count, and its rerun
+     * records the night as an uninterrupted run does.
+     */
+    @Test
+    void aNightThatFailsBesideTheStatesWriteWaitsForItAndItsRerunRecordsTheNight() throws Exception {
+        assertThat(night(D1).exitCode()).isZero();
+        System.setProperty(FaultInjection.PROPERTY, "step:writeSegmentFiles");
+        System.setProperty(FaultInjection.PAUSE_PROPERTY, "step:recordStates:1500"); // still to write when the run fails
+        try {
+            CommandRun failed = night(D2);
+            assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+            System.clearProperty(FaultInjection.PAUSE_PROPERTY);
+        }
+        assertThat(published(D2)).doesNotExist();
+        // written whole before the run ended: 5 of 11-20 and tonight's 2 (C2 new, C4 changed), pending
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
+        assertThat(query(tmp.resolve("db"), "SELECT as_of FROM rfm_history_pending")).containsExactly(D2);
+        assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
+
+        CommandRun rerun = night(D2);
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
+        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
+                Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
+    }
+
+    /**
      * A night that fails after its customer states were written (beside the files) but before it was published
      * leaves them pending; the next night, here 11-22 straight after a failed 11-21, undoes them and compares with
      * 11-20, the latest recorded night.
