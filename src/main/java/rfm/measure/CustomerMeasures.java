@@ -141,6 +141,10 @@ public final class CustomerMeasures {
         return lastContactDay;
     }
 
+    public int lastInboundDay() {
+        return lastInboundDay;
+    }
+
     public int lastSatisfactionOrNone() {
         return lastSatisfaction;
     }

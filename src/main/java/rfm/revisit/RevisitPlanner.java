@@ -16,6 +16,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 import rfm.classify.ScoredCustomer;
 import rfm.ingest.CustomerProfile;
+import rfm.measure.CustomerMeasures;
 import rfm.measure.NeedCategory;
 
 /**
@@ -44,6 +45,7 @@ public final class RevisitPlanner {
 
     private final RevisitSettings settings;
     private final LocalDate asOf;
+    private final long asOfDay;
     private final byte[] asOfBar;
     private final MessageDigest sha256 = DigestUtils.getSha256Digest();
     /**
@@ -58,6 +60,7 @@ public final class RevisitPlanner {
     public RevisitPlanner(RevisitSettings settings, LocalDate asOf) {
         this.settings = settings;
         this.asOf = asOf;
+        this.asOfDay = asOf.toEpochDay();
         this.asOfBar = (asOf + "|").getBytes(StandardCharsets.UTF_8);
         this.actions = new String[settings.rules().size()][NeedCategory.values().length + 1][];
         this.dueDates = settings.rules().stream().map(rule -> asOf.plusDays(rule.dueDays())).toArray(LocalDate[]::new);
@@ -263,7 +266,7 @@ public final class RevisitPlanner {
         List<RevisitRule> rules = settings.rules();
         for (int i = 0; i < rules.size(); i++) {
             RevisitRule rule = rules.get(i);
-            if (rule.enabled() && (winner == null || rule.priority() < winner.priority()) && rule.when().holds(c, asOf)) {
+            if (rule.enabled() && (winner == null || rule.priority() < winner.priority()) && rule.when().holds(c, asOfDay)) {
                 winner = rule;
                 winnerIndex = i;
             }
@@ -292,8 +295,8 @@ public final class RevisitPlanner {
     }
 
     private boolean inCooldown(ScoredCustomer c) {
-        LocalDate contact = c.measures().lastContactDate();
-        return contact != null && contact.isAfter(asOf.minusDays(settings.cooldownDays()));
+        int contact = c.measures().lastContactDay();
+        return contact != CustomerMeasures.NONE && contact > asOfDay - settings.cooldownDays();
     }
 
     static String channel(RevisitRule rule, CustomerProfile p) {

@@ -422,4 +422,58 @@ class RevisitPlannerTest {
         assertThat(RevisitPlanner.placesById(List.of(b, a, c))).containsExactly(2, 0, 1);
         assertThat(RevisitPlanner.placesById(List.of(b, a, b))).containsExactly(1, 0, 2);
     }
+
+    /**
+     * The conditions' dates compared as epoch days decide as the dates themselves did: the previous LocalDate
+     * comparisons, kept here as the reference, against the conditions on random customers with dates on both sides
+     * of every window's edge, absent dates included.
+     */
+    @Test
+    void conditionsOnEpochDaysDecideAsOnDates() {
+        java.util.Random random = new java.util.Random(5);
+        int checked = 0;
+        for (int k = 0; k < 20_000; k++) {
+            Integer[] days = new Integer[4];
+            for (int j = 0; j < days.length; j++) {
+                days[j] = random.nextInt(4) == 0 ? null : random.nextInt(40);
+            }
+            Integer maxSatisfaction = days[0] == null ? null : 1 + random.nextInt(5);
+            Boolean sinceFirst = random.nextInt(3) == 0 ? null : random.nextBoolean();
+            TaskCondition when = new TaskCondition(null, null, null, null, maxSatisfaction, days[0], days[1], sinceFirst,
+                    days[2], days[3], null);
+            Customer c = customer().firstOrder(random.nextInt(45));
+            if (random.nextBoolean()) {
+                c.contacted(random.nextInt(45) - 2);
+            }
+            if (random.nextBoolean()) {
+                c.inbound(random.nextInt(45));
+            }
+            if (random.nextBoolean()) {
+                c.survey(1 + random.nextInt(5), random.nextInt(45));
+            }
+            if (random.nextInt(5) == 0) {
+                c.stage(LifecycleStage.POTENTIAL); // no orders: no first order date
+            }
+            ScoredCustomer built = c.build();
+            assertThat(when.holds(built, D)).as("condition %s, customer %s", when, built.measures())
+                    .isEqualTo(holdsOnDates(when, built, D));
+            checked += holdsOnDates(when, built, D) ? 1 : 0;
+        }
+        assertThat(checked).isBetween(500, 19_500); // both answers met often
+    }
+
+    /** TaskCondition.holds as it was written on dates (without stages, tiers, segments, churn risk and anyOf). */
+    private static boolean holdsOnDates(TaskCondition w, ScoredCustomer c, LocalDate asOf) {
+        CustomerMeasures m = c.measures();
+        LocalDate contact = m.lastContactDate();
+        return (w.maxSatisfaction() == null || (m.lastSatisfaction() != null && m.lastSatisfaction() <= w.maxSatisfaction()
+                        && m.lastSurveyDate().isAfter(asOf.minusDays(w.surveyWithinDays()))))
+                && (w.noContactWithinDays() == null || contact == null || !contact.isAfter(asOf.minusDays(w.noContactWithinDays())))
+                && (w.noContactSinceFirstOrder() == null || w.noContactSinceFirstOrder() == (m.firstOrderDate() != null
+                        && (contact == null || contact.isBefore(m.firstOrderDate()))))
+                && (w.firstOrderAtLeastDaysAgo() == null || (m.firstOrderDate() != null
+                        && !m.firstOrderDate().isAfter(asOf.minusDays(w.firstOrderAtLeastDaysAgo()))))
+                && (w.inboundWithinDays() == null || (m.lastInboundDate() != null
+                        && m.lastInboundDate().isAfter(asOf.minusDays(w.inboundWithinDays()))));
+    }
 }
