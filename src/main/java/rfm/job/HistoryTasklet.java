@@ -17,8 +17,9 @@ import rfm.revisit.RevisitEffectiveness;
 /**
  * Compares tonight's customers with the previous recorded night and works out whether revisits worked; the
  * files that show it (crm_delta.csv, revisit_effectiveness.csv) are written with customers_scored.csv. Starts
- * writing the customers' states into the history on a thread of their own ({@link StatesWrite}). Reads the history only: {@link PublishTasklet} records the night, in the same
- * transaction as the publishing, so the history never holds a night that was not published.
+ * writing tonight's states into the history on a thread of their own ({@link StatesWrite}), pending: only
+ * {@link PublishTasklet} records the night, in the same transaction as the publishing, so the history never holds a
+ * night that was not published.
  */
 class HistoryTasklet implements Tasklet {
 

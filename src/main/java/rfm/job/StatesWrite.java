@@ -22,6 +22,8 @@ final class StatesWrite {
 
     private final FutureTask<Void> task;
     private volatile long millis;
+    /** The recordStates step has waited for it (and met its failure, if any). */
+    private volatile boolean awaited;
 
     private StatesWrite(HistoryStore store, HistoryComparison night) {
         this.task = new FutureTask<>(() -> {
@@ -45,18 +47,25 @@ final class StatesWrite {
 
     /** Waits for the write; fails as it failed. Returns the milliseconds it took. */
     long await() {
+        awaited = true;
         Background.await(task, "writing the customer states into the history");
         return millis;
     }
 
-    /** Waits for the write to end, whatever became of it (the run has failed already; its failure is logged only). */
+    /**
+     * Waits for the write to end, whatever became of it: at the end of a job, which has failed if the recordStates step
+     * did not wait for it already. A failure met here is only logged (the job's own failure is the one reported).
+     */
     void awaitQuietly() {
         try {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("The customer states' write into the history failed too (the night stays unrecorded): {}", e.toString());
+            if (!awaited) {
+                log.warn("The customer states' write into the history failed too (the night stays unrecorded): {}",
+                        e.getCause() == null ? e.toString() : e.getCause().toString());
+            }
         }
     }
 }

@@ -44,6 +44,9 @@ public final class CsvOutput implements Closeable {
     /** Non-ASCII strings at least this long are encoded once per string object (see {@link #encoded}). */
     private static final int CACHED_LENGTH = 8;
     private static final int ENCODED_SLOTS = 64;
+    /** The epoch days written as yyyy-MM-dd by {@link #epochDay(int)} itself; others as their LocalDate. */
+    private static final int FIRST_4_DIGIT_DAY = (int) LocalDate.of(1000, 1, 1).toEpochDay();
+    private static final int LAST_4_DIGIT_DAY = (int) LocalDate.of(9999, 12, 31).toEpochDay();
 
     private final Path file;
     private final OutputStream out;
@@ -223,7 +226,8 @@ public final class CsvOutput implements Closeable {
 
     /** The date {@code epochDay} days after 1970-01-01, as {@link #date(LocalDate)} writes it, with no date object. */
     public CsvOutput epochDay(int epochDay) {
-        // years 1000 to 9999 (LocalDate's proleptic calendar): the days from 0001-03-01 give the year from March on
+        // years 1000 to 9999 in LocalDate's proleptic calendar, counted from 0000-03-01 so that a year runs from March
+        // and its leap day comes last (the civil-from-days arithmetic of LocalDate.ofEpochDay)
         if (epochDay < FIRST_4_DIGIT_DAY || epochDay > LAST_4_DIGIT_DAY) {
             return date(LocalDate.ofEpochDay(epochDay));
         }
@@ -241,10 +245,10 @@ public final class CsvOutput implements Closeable {
         return this;
     }
 
-    private static final int FIRST_4_DIGIT_DAY = (int) LocalDate.of(1000, 1, 1).toEpochDay();
-    private static final int LAST_4_DIGIT_DAY = (int) LocalDate.of(9999, 12, 31).toEpochDay();
-
-    /** Ends a row written field by field; it must have as many fields as the header. */
+    /**
+     * Ends a row written field by field; it must have as many fields as the header (a row of another length is the
+     * caller's mistake: it fails, and the file, whose row is written as far as it went, is not to be used).
+     */
     public void endRow() {
         if (fieldsInRow != columns) {
             int n = fieldsInRow;
