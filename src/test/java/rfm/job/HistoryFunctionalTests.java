@@ -264,21 +264,10 @@ class HistoryFunctionalTests {
     void aNightThatFailsRecordsNothingAndItsRestartRecordsItWhole() throws Exception {
         CommandRun first = night(D1);
         assertThat(first.exitCode()).as(first.err()).isZero();
-        System.setProperty(FaultInjection.PROPERTY, "orders.csv:4");
-        try {
-            CommandRun failed = night(D2);
-            assertThat(failed.exitCode()).isEqualTo(1);
-        } finally {
-            System.clearProperty(FaultInjection.PROPERTY);
-        }
+        failedNight(D2, Map.of(FaultInjection.PROPERTY, "orders.csv:4"));
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
         assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
-
-        CommandRun resumed = night(D2);
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
-        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
-                Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
+        assertD2RecordedAsUninterrupted();
     }
 
     /**
@@ -288,24 +277,11 @@ class HistoryFunctionalTests {
     @Test
     void aNightWhoseStatesCannotBeWrittenFailsAndItsRerunRecordsIt() throws Exception {
         assertThat(night(D1).exitCode()).isZero();
-        System.setProperty(FaultInjection.PROPERTY, "step:recordStates");
-        try {
-            CommandRun failed = night(D2);
-            assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
-            assertThat(failed.err() + failed.out()).contains("injected fault at step:recordStates");
-        } finally {
-            System.clearProperty(FaultInjection.PROPERTY);
-        }
-        assertThat(published(D2)).doesNotExist();
+        CommandRun failed = failedNight(D2, Map.of(FaultInjection.PROPERTY, "step:recordStates"));
+        assertThat(failed.err() + failed.out()).contains("injected fault at step:recordStates");
         assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("5");
-
-        CommandRun rerun = night(D2);
-        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
-        assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D2);
-        assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
-                Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
+        assertD2RecordedAsUninterrupted();
     }
 
     /**
@@ -316,24 +292,34 @@ class HistoryFunctionalTests {
     @Test
     void aNightThatFailsBesideTheStatesWriteWaitsForItAndItsRerunRecordsTheNight() throws Exception {
         assertThat(night(D1).exitCode()).isZero();
-        System.setProperty(FaultInjection.PROPERTY, "step:writeSegmentFiles");
-        System.setProperty(FaultInjection.PAUSE_PROPERTY, "step:recordStates:1500"); // still to write when the run fails
-        try {
-            CommandRun failed = night(D2);
-            assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
-        } finally {
-            System.clearProperty(FaultInjection.PROPERTY);
-            System.clearProperty(FaultInjection.PAUSE_PROPERTY);
-        }
-        assertThat(published(D2)).doesNotExist();
+        failedNight(D2, Map.of(FaultInjection.PROPERTY, "step:writeSegmentFiles",
+                FaultInjection.PAUSE_PROPERTY, "step:recordStates:1500")); // still to write when the run fails
         // written whole before the run ended: 5 of 11-20 and tonight's 2 (C2 new, C4 changed), pending
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
         assertThat(query(tmp.resolve("db"), "SELECT as_of FROM rfm_history_pending")).containsExactly(D2);
         assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D1);
+        assertD2RecordedAsUninterrupted();
+    }
 
+    /** Runs the night with these fault-injection properties set (cleared after); it must fail and publish nothing. */
+    private CommandRun failedNight(String asOf, Map<String, String> faults) {
+        faults.forEach(System::setProperty);
+        try {
+            CommandRun failed = night(asOf);
+            assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+            assertThat(published(asOf)).doesNotExist();
+            return failed;
+        } finally {
+            faults.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    /** Runs 11-21 again after a failed run of it: recorded as an uninterrupted run records it. */
+    private void assertD2RecordedAsUninterrupted() throws Exception {
         CommandRun rerun = night(D2);
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
+        assertThat(query(tmp.resolve("db"), "SELECT MAX(as_of) FROM rfm_history_run")).containsExactly(D2);
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
         assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
                 Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
