@@ -271,7 +271,7 @@ final class IngestJournal implements AutoCloseable {
         if (o.orderCode() != 0) {
             writeOrderId(o.orderCode());
         } else {
-            writeOrderId(o.orderId());
+            writeOrderId(o.unpackedOrderId());
         }
         writeCustomerId(o.idWord0(), o.idWord1(), o.unpackedCustomerId());
         out.writeSignedVarLong((long) o.orderDay() - context.lastOrderDay);

@@ -170,11 +170,6 @@ public final class CsvOutput implements Closeable {
         return this;
     }
 
-    /** A number, or an empty field for null. */
-    public CsvOutput number(Integer value) {
-        return value == null ? empty() : number(value.intValue());
-    }
-
     /** An optional number kept as an int with {@code none} for null: empty when it is {@code none}. */
     public CsvOutput number(int value, int none) {
         return value == none ? empty() : number(value);

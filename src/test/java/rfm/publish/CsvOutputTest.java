@@ -216,7 +216,7 @@ class CsvOutputTest {
                     new BigDecimal("1234.565"), null, day, null, LocalDate.of(999, 1, 2), LocalDate.of(10_000, 1, 1),
                     day, null, LocalDate.ofEpochDay(0), 5, null, "中文的长一些的建议文字", "");
             byte[][] both = writtenBothWays(neutralise, values, out -> out.text((String) null).text("=1+1").text("+86 138")
-                    .text(utf8).text((Utf8Text) null).number(42L).number(-7).number(null).bool(true).bool(false)
+                    .text(utf8).text((Utf8Text) null).number(42L).number(-7).empty().bool(true).bool(false)
                     .money(new BigDecimal("1234.565")).money(null).date(day).date(null).date(LocalDate.of(999, 1, 2))
                     .epochDay((int) LocalDate.of(10_000, 1, 1).toEpochDay()).epochDay((int) day.toEpochDay(), none)
                     .epochDay(none, none).epochDay(0).number(5, none).number(none, none).text("中文的长一些的建议文字").empty());
