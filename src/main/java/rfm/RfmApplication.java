@@ -32,8 +32,10 @@ public class RfmApplication {
         if (Boolean.getBoolean("spring.aot.processing")) {
             // the build's AOT processing (spring-boot-maven-plugin process-aot) starts the application to record its
             // bean definitions. Conditions are decided then, once: the run's own properties that conditions read are
-            // given as every run gives them (a database URL, H2's or PostgreSQL's alike; Spring Batch's launcher off)
+            // given as every run gives them (a database URL and the migrations' folders, H2's or PostgreSQL's alike;
+            // Spring Batch's launcher off)
             application(EncodingsAhead.none(), null, Map.of("spring.datasource.url", "jdbc:h2:mem:aot",
+                    "spring.flyway.locations", "classpath:db/migration/h2,classpath:db/migration/common",
                     "spring.batch.job.enabled", "false")).run();
             return;
         }

@@ -36,6 +36,18 @@ class DatabaseTest {
     }
 
     @Test
+    void theMigrationsOfItsVendorAndTheCommonOnes() {
+        assertThat(Database.of("data/rfm", null, Map.of()).springProperties())
+                .containsEntry("spring.flyway.locations", "classpath:db/migration/h2,classpath:db/migration/common");
+        Map<String, Object> postgres = Database.of("jdbc:postgresql://db:5432/rfm", null, Map.of()).springProperties();
+        assertThat(postgres)
+                .containsEntry("spring.flyway.locations", "classpath:db/migration/postgresql,classpath:db/migration/common");
+        for (String folder : ((String) postgres.get("spring.flyway.locations") + ",classpath:db/migration/h2").split(",")) {
+            assertThat(getClass().getClassLoader().getResource(folder.substring("classpath:".length()))).as(folder).isNotNull();
+        }
+    }
+
+    @Test
     void aPasswordOnTheCommandLineIsRefused() {
         assertThatThrownBy(() -> Database.of("jdbc:postgresql://db:5432/rfm?user=a&password=b", null, Map.of()))
                 .hasMessageContaining("must not carry a password");
