@@ -102,7 +102,7 @@ build_job_if_stale() {
 build_job_if_stale
 # the start-up archive must be for this jar (the run script's check), also when the jar was built outside the
 # bench: otherwise the first timed run would prepare it
-[[ "$(cat "$root/target/cds/ready" 2>/dev/null)" == "$(md5sum < "$job_jar" | cut -c1-32)" ]] || warm_up
+[[ "$(cut -d' ' -f1 "$root/target/cds/ready" 2>/dev/null)" == "$(md5sum < "$job_jar" | cut -c1-32)" ]] || warm_up
 if stale "$bench_jar" "$root/bench/src" "$root/bench/pom.xml"; then build "$root/bench" pom.xml "$bench_jar"; fi
 
 # ---------------------------------------------------------------------------------------------- data
