@@ -34,6 +34,31 @@ public record CustomerState(String segment, String lifecycleStage, String valueT
     }
 
     /**
+     * Equal when every component is, as a record's own equals has it; written out because the record's is made of
+     * method handles at run time, which the comparison's million lookups of shared states ran through for 0.27 s of
+     * CPU at medium and at large alike, most of it before they were compiled (docs/performance.md, twenty-sixth pass).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof CustomerState s && churnRisk == s.churnRisk && segment.equals(s.segment)
+                && lifecycleStage.equals(s.lifecycleStage) && Objects.equals(valueTier, s.valueTier) && Objects.equals(r, s.r)
+                && Objects.equals(f, s.f) && Objects.equals(m, s.m) && segmentSince.equals(s.segmentSince);
+    }
+
+    /** From every component, as {@link #equals} compares them. */
+    @Override
+    public int hashCode() {
+        int h = segment.hashCode();
+        h = 31 * h + lifecycleStage.hashCode();
+        h = 31 * h + Objects.hashCode(valueTier);
+        h = 31 * h + Objects.hashCode(r);
+        h = 31 * h + Objects.hashCode(f);
+        h = 31 * h + Objects.hashCode(m);
+        h = 31 * h + Boolean.hashCode(churnRisk);
+        return 31 * h + segmentSince.hashCode();
+    }
+
+    /**
      * Whether the history needs a new row: anything it keeps differs (the segment's start date follows from the
      * segment, so it is not compared).
      */

@@ -248,6 +248,13 @@ class RevisitPlannerTest {
         assertThat(new RevisitPlanner(SHIPPED, D.plusDays(1)).taskFor(customer().churn(ChurnReason.OVERDUE).build()).taskId())
                 .isNotEqualTo(a.taskId());
         assertThat(taskOf(customer().id("C2").churn(ChurnReason.OVERDUE)).taskId()).isNotEqualTo(a.taskId());
+        // the id is "T" and the first 16 hex digits of SHA-256("<as-of>|<customer>|<reason>"), as the history's tasks
+        // of earlier nights were issued
+        for (String id : List.of("C1", "客户-7", "C0394713")) {
+            RevisitTask t = taskOf(customer().id(id).churn(ChurnReason.OVERDUE));
+            assertThat(t.taskId()).isEqualTo("T" + org.apache.commons.codec.digest.DigestUtils.sha256Hex(
+                    D + "|" + id + "|" + t.reason()).substring(0, 16));
+        }
     }
 
     @Test
