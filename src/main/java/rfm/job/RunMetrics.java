@@ -63,7 +63,9 @@ class RunMetrics {
         for (ScoredCustomer c : run.scored()) {
             bySegment.merge(c.segment().code(), 1L, Long::sum);
             byStage.merge(c.stage(), 1L, Long::sum);
-            c.churnReasons().forEach(r -> byReason.merge(r, 1L, Long::sum));
+            for (ChurnReason r : c.churnReasons()) { // not forEach: a lambda capturing the map, made per customer
+                byReason.merge(r, 1L, Long::sum);
+            }
             churnRisk += c.churnRisk() ? 1 : 0;
         }
         for (SegmentRule segment : run.job().segmentTable().all()) {

@@ -112,7 +112,9 @@ public record ReportFigures(LocalDate asOf, LocalDate previousRun, NightFigures 
                 grid.add(c.scores().r(), c.scores().f(), c.measures().monetary());
             }
             if (c.churnRisk()) {
-                c.churnReasons().forEach(r -> reasonCounts[r.ordinal()]++);
+                for (ChurnReason r : c.churnReasons()) { // not forEach: a lambda capturing the array, made per customer
+                    reasonCounts[r.ordinal()]++;
+                }
                 if (topAtRisk > 0) {
                     atRisk.add(c);
                     if (atRisk.size() > topAtRisk) {
