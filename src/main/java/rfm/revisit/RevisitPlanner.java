@@ -261,24 +261,36 @@ public final class RevisitPlanner {
         if (p.optOut() || p.rejected() || inCooldown(c)) {
             return null;
         }
-        RevisitRule winner = null;
-        int winnerIndex = -1;
-        List<RevisitRule> rules = settings.rules();
-        for (int i = 0; i < rules.size(); i++) {
-            RevisitRule rule = rules.get(i);
-            if (rule.enabled() && (winner == null || rule.priority() < winner.priority()) && rule.when().holds(c, asOfDay)) {
-                winner = rule;
-                winnerIndex = i;
-            }
-        }
-        if (winner == null) {
+        int winnerIndex = winner(c);
+        if (winnerIndex < 0) {
             return null;
         }
+        RevisitRule winner = settings.rules().get(winnerIndex);
         String owner = p.owner().isEmpty() ? settings.unassignedOwner() : p.owner();
         LocalDate due = dueDates[winnerIndex];
         String[] action = action(winner, winnerIndex, c.measures().needCategory());
         return new RevisitTask(taskIdBits(c.customerId(), winner.reason()), c, placeById, owner, winner, winnerIndex, due, null,
                 channel(winner, p), action[0], action[1]);
+    }
+
+    /**
+     * The index of the rule whose task the customer gets (the first enabled one of the highest priority whose
+     * condition holds), or -1 for none. The loop over the rules is kept out of {@link #taskFor}: there it made the
+     * compiler compile all of taskFor twice, by on-stack replacement at the loop and then whole, after most of a
+     * medium night's customers had gone through it in C1's code (docs/performance.md, twenty-sixth pass).
+     */
+    private int winner(ScoredCustomer c) {
+        int winnerIndex = -1;
+        int winnerPriority = 0;
+        List<RevisitRule> rules = settings.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            RevisitRule rule = rules.get(i);
+            if (rule.enabled() && (winnerIndex < 0 || rule.priority() < winnerPriority) && rule.when().holds(c, asOfDay)) {
+                winnerIndex = i;
+                winnerPriority = rule.priority();
+            }
+        }
+        return winnerIndex;
     }
 
     /** A rule's suggested action, Chinese and English, with the need category's focus added when it has one. */
