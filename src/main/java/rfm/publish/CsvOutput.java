@@ -268,45 +268,66 @@ public final class CsvOutput implements Closeable {
         int n = value.length();
         // one pass for what the writing needs to know: quoting, non-ASCII, quotes to double. The quoting is Commons
         // CSV's minimal quoting (QuoteMode.MINIMAL of CSVFormat.RFC4180); an empty first field is quoted, or the
-        // record would read as a blank line
-        boolean quote = n == 0 ? first : value.charAt(0) <= '#' || value.charAt(n - 1) <= ' ';
-        boolean ascii = true;
-        boolean quoteChar = false;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                ascii = false;
-            } else if (c == '"') {
-                quoteChar = true;
-            } else if (c == ',' || c == '\n' || c == '\r') {
-                quote = true;
-            }
-        }
-        if (quoteChar) { // quotes doubled: character by character (rare in data)
-            put((byte) '"');
-            for (int i = 0; i < n; i++) {
-                if (value.charAt(i) == '"') {
-                    put((byte) '"');
-                }
-                i = utf8(value, i);
-            }
-            put((byte) '"');
+        // record would read as a blank line. The loops are methods of their own: a field has none, so that the
+        // compiler compiles it once, not also by on-stack replacement at a loop (twenty-sixth pass)
+        int found = scan(value, n);
+        if ((found & QUOTE_CHAR) != 0) { // quotes doubled: character by character (rare in data)
+            quotesDoubled(value, n);
             return;
         }
+        boolean quote = n == 0 ? first : (found & QUOTED) != 0 || value.charAt(0) <= '#' || value.charAt(n - 1) <= ' ';
         if (quote) {
             put((byte) '"');
         }
-        if (ascii) {
+        if ((found & NON_ASCII) == 0) {
             copyAscii(value, n);
         } else if (n >= CACHED_LENGTH) {
             copy(encoded(value));
         } else {
-            for (int i = 0; i < n; i++) {
-                i = utf8(value, i);
-            }
+            utf8Chars(value, n);
         }
         if (quote) {
             put((byte) '"');
+        }
+    }
+
+    /** What {@link #scan} finds in a text: a character beyond ASCII, a quote, a comma or line break. */
+    private static final int NON_ASCII = 1;
+    private static final int QUOTE_CHAR = 2;
+    private static final int QUOTED = 4;
+
+    /** The first {@code n} characters of {@code value} looked at once for what its writing needs to know. */
+    private static int scan(String value, int n) {
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                found |= NON_ASCII;
+            } else if (c == '"') {
+                found |= QUOTE_CHAR;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                found |= QUOTED;
+            }
+        }
+        return found;
+    }
+
+    /** A text with quotes in it: quoted, its quotes doubled. */
+    private void quotesDoubled(String value, int n) {
+        put((byte) '"');
+        for (int i = 0; i < n; i++) {
+            if (value.charAt(i) == '"') {
+                put((byte) '"');
+            }
+            i = utf8(value, i);
+        }
+        put((byte) '"');
+    }
+
+    /** The first {@code n} characters of {@code value} as UTF-8, a character at a time. */
+    private void utf8Chars(String value, int n) {
+        for (int i = 0; i < n; i++) {
+            i = utf8(value, i);
         }
     }
 
