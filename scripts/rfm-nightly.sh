@@ -114,7 +114,7 @@ YAML
   rm -rf "$train"
 }
 if [[ "${RFM_CDS:-1}" == 1 ]]; then
-  jar_stamp="$(stat -c '%s %.9Y %.9Z %i' "$jar")"
+  jar_stamp="$(stat -c '%s|%y|%z|%i' "$jar")"
   ready_stamp=""
   read -r jar_id ready_stamp 2>/dev/null < "$cds/ready" || true
   if [[ -z "$ready_stamp" || "$ready_stamp" != "$jar_stamp" ]]; then
