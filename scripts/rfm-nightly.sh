@@ -205,6 +205,7 @@ input_bytes=0
 if [[ -n "$input" && -d "$input" ]]; then
   input_bytes="$(find "$input" -maxdepth 1 -type f -name '*.csv' -printf '%s\n' 2>/dev/null | awk '{s += $1} END {printf "%d", s}')"
 fi
+initial_mb=$(( ${input_bytes:-0} / 1048576 * 3 / 2 ))   # the initial heap worked out below, before its cap
 # Mid-sized inputs (64-340 MB) get two C2 compiler threads instead of one (CICompilerCount=3: one C1, two C2). Such a
 # night is short enough that the JIT's warm-up is most of it: with one C2 thread its queue stayed full from the first
 # second to the last and hot methods ran in C1's profiled code until late (the revisit planner's for 117,000 of the
@@ -212,11 +213,10 @@ fi
 # runs (0.4 s on average), the job's threads 0.75-1.5 s less CPU in every run, the compilers 0.3 s more, peak RSS
 # 8 MiB more. Not for a large night, whose steady state dominates: slower in 3 of 4 pairs, and 10-50 MiB more memory
 # next to its limit (twenty-sixth pass, docs/performance.md).
-if (( ${input_bytes:-0} >= 64 * 1048576 && ${input_bytes:-0} / 1048576 * 3 / 2 < 512 )); then
+if (( ${input_bytes:-0} >= 64 * 1048576 && initial_mb < 512 )); then
   default_opts+=" -XX:CICompilerCount=3"
 fi
 if (( ${input_bytes:-0} > 0 )) && ! heap_capped; then
-  initial_mb=$(( ${input_bytes:-0} / 1048576 * 3 / 2 ))
   if (( initial_mb > 1250 )); then initial_mb=1250; fi
   if (( initial_mb >= 512 )); then
     default_opts+=" -Xms${initial_mb}m -XX:+AlwaysPreTouch"

@@ -118,41 +118,41 @@ public final class CsvOutput implements Closeable {
         }
     }
 
+    /** A row of values, each written by the method below for its type; it must have as many values as the header. */
     public void row(List<?> values) {
-        if (values.size() != columns) {
+        if (values.size() != columns) { // before anything of the row is written
             throw new IllegalArgumentException("row has " + values.size() + " values for " + columns + " columns");
         }
         for (Object v : values) {
             if (v instanceof Integer || v instanceof Long) {
-                number0(((Number) v).longValue()); // digits and a minus sign: never quoted, never neutralised
+                number(((Number) v).longValue()); // digits and a minus sign: never quoted, never neutralised
             } else if (v instanceof Boolean b) {
-                separator();
-                ascii(b ? "true" : "false");
-            } else if (v instanceof LocalDate d && d.getYear() >= 1000 && d.getYear() <= 9999) {
-                date0(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+                bool(b);
+            } else if (v instanceof LocalDate d) {
+                date(d);
             } else if (v instanceof BigDecimal money) {
-                money0(money);
+                money(money);
             } else if (v instanceof Utf8Text text) {
-                utf8Field(text);
+                text(text);
             } else {
-                field(cell(v));
+                fieldsInRow++;
+                field(cell(v)); // a String (neutralised when asked), null as empty, anything else as its text
             }
         }
-        endLine();
-        rows++;
+        endRow();
     }
 
-    // A row field by field: each method writes its value as row(List) writes a value of that type, with no list and no
-    // boxed number or date object per value (a million-customer file's rows, several files a night); endRow ends it.
+    // A row field by field: each method writes one value of its type, with no list and no boxed number or date object
+    // per value (a million-customer file's rows, several files a night); endRow ends the row. row(List) uses them too.
 
-    /** A text from the inputs or the job, as {@link #row} writes a String (neutralised when asked); null is empty. */
+    /** A text from the inputs or the job (neutralised when asked); null is empty. */
     public CsvOutput text(String value) {
         fieldsInRow++;
         field(cell(value));
         return this;
     }
 
-    /** A text as its UTF-8 bytes, as {@link #row} writes a {@link Utf8Text}; null is empty. */
+    /** A text given as its UTF-8 bytes, written as the same text as a String would be; null is empty. */
     public CsvOutput text(Utf8Text value) {
         fieldsInRow++;
         if (value == null) {
@@ -163,7 +163,7 @@ public final class CsvOutput implements Closeable {
         return this;
     }
 
-    /** A number, as {@link #row} writes an Integer or a Long. */
+    /** A number: digits and a minus sign, never quoted, never neutralised. */
     public CsvOutput number(long value) {
         fieldsInRow++;
         number0(value);
@@ -180,7 +180,7 @@ public final class CsvOutput implements Closeable {
         return epochDay == none ? empty() : epochDay(epochDay);
     }
 
-    /** An empty field, as {@link #row} writes null. */
+    /** An empty field (a null value). */
     public CsvOutput empty() {
         fieldsInRow++;
         field("");
@@ -195,7 +195,7 @@ public final class CsvOutput implements Closeable {
         return this;
     }
 
-    /** Money as {@link #row} writes a BigDecimal; null is empty. */
+    /** Money with 2 decimals, half up, no thousands separator; null is empty. */
     public CsvOutput money(BigDecimal value) {
         if (value == null) {
             return empty();
@@ -205,7 +205,7 @@ public final class CsvOutput implements Closeable {
         return this;
     }
 
-    /** A date as {@link #row} writes a LocalDate; null is empty. */
+    /** A date as yyyy-MM-dd (a year outside 1000-9999 as LocalDate writes it); null is empty. */
     public CsvOutput date(LocalDate value) {
         if (value == null) {
             return empty();
