@@ -109,6 +109,41 @@ class PostgresJobRepositoryTests {
                 .isEqualTo("2026-11-20:5,2026-11-21:2,2026-11-22:4");
     }
 
+    /**
+     * A first night of 1,000 generated customers: the history's states and the issued tasks go in as INSERT statements
+     * of a hundred rows each (and one of the rest), which PostgreSQL takes as H2 does: every row in its columns.
+     */
+    @Test
+    void aFirstNightsManyRowsGoInWholeOnPostgresql() throws Exception {
+        Path shop = tmp.resolve("shop");
+        new rfm.generate.ShopGenerator(1_000, 10_000, 5_000, 11).write(shop);
+        Path out = tmp.resolve("out");
+        Path credentials = tmp.resolve("db.properties");
+        Files.writeString(credentials, "user=" + USER + "\npassword=\n");
+        assertThat(RfmApplication.run("--input", shop.toString(), "--output", out.toString(), "--as-of", "2026-11-22",
+                "--db", SERVER + "?currentSchema=" + schema, "--db-credentials", credentials.toString(), "--quiet")).isZero();
+
+        java.util.List<String> scored = Files.readAllLines(out.resolve("2026-11-22/customers_scored.csv"));
+        java.util.List<String> header = java.util.List.of(scored.get(0).replace("\uFEFF", "").split(","));
+        int id = header.indexOf("customer_id");
+        int segment = header.indexOf("segment");
+        int stage = header.indexOf("lifecycle_stage");
+        String expected = scored.stream().skip(1).map(line -> line.split(",", -1))
+                .map(f -> f[id] + " " + f[segment] + " " + f[stage]).sorted().collect(java.util.stream.Collectors.joining(","));
+        assertThat(scored).hasSize(1_001);
+        assertThat(single("SELECT string_agg(customer_id || ' ' || segment || ' ' || lifecycle_stage, ',' ORDER BY customer_id)"
+                + " FROM " + schema + ".rfm_customer_state WHERE valid_from = DATE '2026-11-22' AND valid_to IS NULL"))
+                .isEqualTo(expected);
+        assertThat(single("SELECT COUNT(DISTINCT state_id) FROM " + schema + ".rfm_customer_state")).isEqualTo("1000");
+
+        java.util.List<String> tasks = Files.readAllLines(out.resolve("2026-11-22/revisit_tasks.csv"));
+        assertThat(tasks.size() - 1).as("enough tasks for a statement of a hundred rows").isGreaterThan(100);
+        String taskIds = tasks.stream().skip(1).map(line -> line.replace("\uFEFF", "").substring(0, line.indexOf(',')))
+                .sorted().collect(java.util.stream.Collectors.joining(","));
+        assertThat(single("SELECT string_agg(task_id, ',' ORDER BY task_id) FROM " + schema + ".rfm_revisit_task"
+                + " WHERE issued_on = DATE '2026-11-22'")).isEqualTo(taskIds);
+    }
+
     private int runHistoryShop(Path out, String asOf, String... extra) throws Exception {
         Path credentials = tmp.resolve("db.properties");
         Files.writeString(credentials, "user=" + USER + "\npassword=\n");

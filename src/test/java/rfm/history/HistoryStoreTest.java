@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import rfm.classify.LifecycleStage;
 import rfm.classify.ScoredCustomer;
+import rfm.revisit.IssuedTask;
 
 /**
  * The customer states in a real H2 database with the job's migrations: written in batches that commit on their
@@ -142,6 +143,58 @@ class HistoryStoreTest {
         // is as it was (this database's default, 500 ms; the job's URL has 0)
         assertThat(writeDelays).hasSize(3).containsOnly(HistoryStore.STATES_WRITE_DELAY_MILLIS);
         assertThat(writeDelay(ds)).isEqualTo(500);
+    }
+
+    @Test
+    void manyRowsAreWrittenInStatementsOfAHundredRowsAndTheRestWithEveryValueInItsColumn() {
+        // 250 customers in transactions of 120: statements of 100 rows and of 20 (twice) and 10, none lost or moved
+        int n = 250;
+        List<ScoredCustomer> customers = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            customers.add(buyer(String.format("C%03d", i), i % 2 == 0 ? "LOYAL" : "AT_RISK",
+                    i % 2 == 0 ? LifecycleStage.LOYAL : LifecycleStage.DORMANT, i % 3 == 0 ? "A" : "B", 1 + i % 5,
+                    1 + i / 5 % 5, 1 + i / 25 % 5));
+        }
+        DataSource ds = database("db");
+        TransactionTemplate own = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        HistoryStore store = new HistoryStore(new JdbcTemplate(ds), own, 120);
+        HistoryComparison night = first(customers);
+        store.writeStates(night);
+        List<IssuedTask> issued = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            issued.add(new IssuedTask(String.format("T%03d", i), D1, String.format("C%03d", i), "WIN_BACK", "PHONE",
+                    "李娜", 1 + i % 3, D1.plusDays(i % 7)));
+        }
+        store.recordNight(night, new NightFigures(n, n, 0, BigDecimal.TEN, 0, n, 0), issued, List.of());
+
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        assertThat(jdbc.query("SELECT state_id, customer_id, valid_from, valid_to, segment, lifecycle_stage, value_tier,"
+                        + " r_score, f_score, m_score, churn_risk, segment_since FROM rfm_customer_state ORDER BY state_id",
+                (rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getObject(3) + " " + rs.getObject(4) + " "
+                        + rs.getString(5) + " " + rs.getString(6) + " " + rs.getString(7) + " " + rs.getInt(8)
+                        + rs.getInt(9) + rs.getInt(10) + " " + rs.getBoolean(11) + " " + rs.getObject(12)))
+                .hasSize(n)
+                .startsWith("1 C001 2026-11-20 null AT_RISK DORMANT B 211 false 2026-11-20")
+                .contains("100 C100 2026-11-20 null LOYAL LOYAL B 115 false 2026-11-20",
+                        "101 C101 2026-11-20 null AT_RISK DORMANT B 215 false 2026-11-20",
+                        "120 C120 2026-11-20 null LOYAL LOYAL A 155 false 2026-11-20",
+                        "121 C121 2026-11-20 null AT_RISK DORMANT B 255 false 2026-11-20")
+                .endsWith("250 C250 2026-11-20 null LOYAL LOYAL B 111 false 2026-11-20");
+        PreviousStates read = new PreviousStates(customers);
+        store.statesOn(D1, read);
+        for (int i = 0; i < n; i++) {
+            assertThat(read.get(i)).as("customer %d", i).isEqualTo(night.current(i));
+        }
+        assertThat(jdbc.query("SELECT task_id, issued_on, customer_id, reason, channel, owner, priority, due_date"
+                        + " FROM rfm_revisit_task ORDER BY task_id",
+                (rs, row) -> rs.getString(1) + " " + rs.getObject(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5) + " " + rs.getString(6) + " " + rs.getInt(7) + " " + rs.getObject(8)))
+                .hasSize(n)
+                .startsWith("T001 2026-11-20 C001 WIN_BACK PHONE 李娜 2 2026-11-21")
+                .contains("T100 2026-11-20 C100 WIN_BACK PHONE 李娜 2 2026-11-22",
+                        "T101 2026-11-20 C101 WIN_BACK PHONE 李娜 3 2026-11-23")
+                .endsWith("T250 2026-11-20 C250 WIN_BACK PHONE 李娜 2 2026-11-25");
     }
 
     @Test
