@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static rfm.history.HistoryComparisonTest.buyer;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -195,6 +196,47 @@ class HistoryStoreTest {
                 .contains("T100 2026-11-20 C100 WIN_BACK PHONE 李娜 2 2026-11-22",
                         "T101 2026-11-20 C101 WIN_BACK PHONE 李娜 3 2026-11-23")
                 .endsWith("T250 2026-11-20 C250 WIN_BACK PHONE 李娜 2 2026-11-25");
+    }
+
+    @Test
+    void theStatesAreInTheFileOnceWrittenThoughTheNightIsNotYetRecorded() throws Exception {
+        // a database that keeps its commits in memory for minutes (and stays open: H2 writes everything when its last
+        // connection closes): only the write's own checkpoint puts the states in the file
+        DataSource ds = database("db", ";WRITE_DELAY=300000");
+        try (java.sql.Connection open = ds.getConnection()) {
+            store(ds, 0).writeStates(first(firstNight()));
+            // what the file holds now, read through a copy: the rows and the pending mark
+            Files.copy(tmp.resolve("db.mv.db"), tmp.resolve("copy.mv.db"));
+        }
+        DataSource copy = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:file:" + tmp.resolve("copy") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        assertThat(states(copy)).hasSize(5);
+        assertThat(pending(copy)).containsExactly(D1);
+    }
+
+    @Test
+    void aSyncAheadThatFailsFailsNothing() {
+        DataSource ds = database("db");
+        TransactionTemplate own = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        List<String> tried = new ArrayList<>();
+        JdbcTemplate jdbc = new JdbcTemplate(ds) {
+            @Override
+            public void execute(String sql) {
+                if (sql.startsWith("CHECKPOINT")) {
+                    tried.add(sql);
+                    throw new org.springframework.dao.DataAccessResourceFailureException("disk full");
+                }
+                super.execute(sql);
+            }
+        };
+        HistoryStore store = new HistoryStore(jdbc, own, 2);
+        HistoryComparison night = first(firstNight());
+        store.writeStates(night);
+        record(store, night);
+        assertThat(tried).containsExactly("CHECKPOINT SYNC");
+        assertThat(states(ds)).hasSize(5);
+        assertThat(pending(ds)).isEmpty();
     }
 
     @Test
