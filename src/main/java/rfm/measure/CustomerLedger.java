@@ -302,6 +302,29 @@ public final class CustomerLedger {
      * by a row when either book knows its id. With {@code release} the map is emptied afterwards.
      */
     private Named[] customers(Map<String, CustomerProfile> profiles, boolean release) {
+        // each profile found by its customer's numbers in the books, once (the profiles' own loop looks them up
+        // anyway), instead of every order and interaction customer looked up in the map by its id: a million map
+        // lookups of a large night, each a few cache misses (the table, the entry, the key and its bytes)
+        CustomerProfile[] profiled = profiles.values().toArray(new CustomerProfile[0]);
+        CustomerProfile[] ofOrder = new CustomerProfile[orders.size()];
+        CustomerProfile[] ofInteraction = new CustomerProfile[interactions.size()];
+        Named[] byProfile = new Named[profiled.length];
+        TwoHalves.run(profiled.length, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                String id = profiled[k].customerId();
+                int n = orders.indexOf(id);
+                int j = interactions.indexOf(id);
+                if (n >= 0) {
+                    ofOrder[n] = profiled[k]; // one profile per id: the halves write apart
+                }
+                if (j >= 0) {
+                    ofInteraction[j] = profiled[k];
+                }
+                if (n < 0 && j < 0) {
+                    byProfile[k] = new Named(id, -1, -1, profiled[k]);
+                }
+            }
+        });
         Named[] byOrder = new Named[orders.size()];
         boolean[] ordered = new boolean[interactions.size()];
         TwoHalves.run(byOrder.length, (from, to) -> {
@@ -311,25 +334,14 @@ public final class CustomerLedger {
                 if (j >= 0) {
                     ordered[j] = true; // one order customer per interaction customer: the halves mark apart
                 }
-                byOrder[n] = named(id, n, j, profiles.get(id));
+                byOrder[n] = named(id, n, j, ofOrder[n]);
             }
         });
         Named[] byInteraction = new Named[ordered.length];
         TwoHalves.run(byInteraction.length, (from, to) -> {
             for (int j = from; j < to; j++) {
                 if (!ordered[j]) {
-                    String id = interactions.id(j);
-                    byInteraction[j] = named(id, -1, j, profiles.get(id));
-                }
-            }
-        });
-        CustomerProfile[] profiled = profiles.values().toArray(new CustomerProfile[0]);
-        Named[] byProfile = new Named[profiled.length];
-        TwoHalves.run(profiled.length, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                String id = profiled[k].customerId();
-                if (orders.indexOf(id) < 0 && interactions.indexOf(id) < 0) {
-                    byProfile[k] = new Named(id, -1, -1, profiled[k]);
+                    byInteraction[j] = named(interactions.id(j), -1, j, ofInteraction[j]);
                 }
             }
         });
