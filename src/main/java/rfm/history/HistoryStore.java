@@ -49,7 +49,7 @@ public class HistoryStore {
      * states in about 30% less CPU than a JDBC batch of single-row statements (docs/performance.md). 100 rows of 11
      * parameters stay far below PostgreSQL's 65,535 parameters per statement.
      */
-    static final int ROWS_PER_INSERT = 100;
+    private static final int ROWS_PER_INSERT = 100;
 
     /**
      * How long H2 may keep the state batches' commits in memory before writing them to its file (WRITE_DELAY, in
@@ -293,8 +293,8 @@ public class HistoryStore {
             ps.setObject(1, d);
             ps.setLong(2, id);
         }));
-        committedParts(changed, part -> insertRows("INSERT INTO rfm_customer_state (state_id, customer_id, valid_from, valid_to,"
-                + " segment, lifecycle_stage, value_tier, r_score, f_score, m_score, churn_risk, segment_since) VALUES ",
+        committedParts(changed, part -> insertRows("INSERT INTO rfm_customer_state (state_id, customer_id, valid_from,"
+                + " valid_to, segment, lifecycle_stage, value_tier, r_score, f_score, m_score, churn_risk, segment_since) VALUES ",
                 "(?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)", part, (ps, at, i) -> {
                     CustomerState s = night.current(i);
                     ps.setLong(at + 1, firstId + i);
@@ -327,8 +327,8 @@ public class HistoryStore {
                 + " revenue_after = NULL WHERE evaluated_on >= ?", d);
         jdbc.update("DELETE FROM rfm_revisit_outcome WHERE evaluated_on >= ?", d);
         jdbc.update("DELETE FROM rfm_history_run WHERE as_of >= ?", d);
-        inParts(issued, part -> insertRows("INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason, channel, owner,"
-                + " priority, due_date) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", part, (ps, at, t) -> {
+        inParts(issued, part -> insertRows("INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason, channel,"
+                + " owner, priority, due_date) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", part, (ps, at, t) -> {
             ps.setString(at + 1, t.taskId());
             ps.setObject(at + 2, t.issuedOn());
             ps.setString(at + 3, t.customerId());
@@ -405,7 +405,7 @@ public class HistoryStore {
     /**
      * Inserts the items with statements of {@link #ROWS_PER_INSERT} rows each ({@code INSERT ... VALUES (...), (...),
      * ...}, a JDBC batch of them) and the rest in one statement of as many rows: the database's work per statement
-     * (in H2 the command's start and end and its transaction's statement marks, a quarter of a row's cost) comes once
+     * (in H2 the command's start and end and its transaction's statement marks, a quarter to a third of a row's cost) comes once
      * per hundred rows instead of once per row. {@code row} is one row's values, e.g. {@code "(?, ?, NULL)"}.
      */
     private <T> void insertRows(String insertInto, String row, List<T> items, RowSetter<T> setter) {
@@ -421,7 +421,8 @@ public class HistoryStore {
         }
         List<T> rest = items.subList(full * ROWS_PER_INSERT, items.size());
         if (!rest.isEmpty()) {
-            jdbc.batchUpdate(insertInto + rows(row, rest.size()), List.of(rest), 1, (ps, group) -> setRows(ps, group, params, setter));
+            jdbc.batchUpdate(insertInto + rows(row, rest.size()), List.of(rest), 1,
+                    (ps, group) -> setRows(ps, group, params, setter));
         }
     }
 
