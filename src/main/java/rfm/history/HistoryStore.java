@@ -266,7 +266,7 @@ public class HistoryStore {
                 setWriteDelay(writeDelay);
             }
         }
-        if (writeDelay != null) {
+        if ("H2".equals(product())) {
             syncAhead(d);
         }
     }

@@ -313,14 +313,12 @@ public final class CustomerLedger {
             for (int k = from; k < to; k++) {
                 String id = profiled[k].customerId();
                 int n = orders.indexOf(id);
-                int j = interactions.indexOf(id);
+                int j = n >= 0 ? -1 : interactions.indexOf(id); // an order customer takes its profile by its orders
                 if (n >= 0) {
                     ofOrder[n] = profiled[k]; // one profile per id: the halves write apart
-                }
-                if (j >= 0) {
+                } else if (j >= 0) {
                     ofInteraction[j] = profiled[k];
-                }
-                if (n < 0 && j < 0) {
+                } else {
                     byProfile[k] = new Named(id, -1, -1, profiled[k]);
                 }
             }

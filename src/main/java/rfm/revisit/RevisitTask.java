@@ -1,7 +1,7 @@
 package rfm.revisit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HexFormat;
 
 import rfm.classify.ScoredCustomer;
 
@@ -18,16 +18,10 @@ public record RevisitTask(long idBits, ScoredCustomer customer, int placeById, S
 
     /** The stable task id: "T" and 16 hex digits. */
     public String taskId() {
-        // as "T" + HexFormat.of().toHexDigits(idBits), without the string concatenation's method handles
-        byte[] id = new byte[17];
-        id[0] = 'T';
-        for (int i = 16; i > 0; i--) {
-            id[i] = (byte) HEX_DIGITS[(int) (idBits >>> (4 * (16 - i))) & 0xF];
-        }
-        return new String(id, StandardCharsets.ISO_8859_1);
+        return "T".concat(HEX.toHexDigits(idBits)); // concat, not +: no string concatenation's method handles per task
     }
 
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
 
     public String reason() {
         return rule.reason();
