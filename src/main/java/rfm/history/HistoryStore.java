@@ -34,10 +34,9 @@ import rfm.revisit.RevisitOutcome;
  * follow-up window has passed, what came of it.
  * <p>
  * Called from inside the steps' transactions. A night's customer states are written first ({@link #writeStates},
- * in transactions of their own), beside the output files, then the revisit tasks it issued ({@link #writeTasks},
- * beside the summary); both count once the night is recorded ({@link #recordNight}, in the publishing transaction):
- * a night that fails in between leaves pending states and tasks that the next write undoes, and readers only ever
- * look at recorded nights.
+ * in transactions of their own), beside the output files, and count once the night is recorded
+ * ({@link #recordNight}, in the publishing transaction): a night that fails in between leaves pending states that
+ * the next write undoes, and readers only ever look at recorded nights.
  */
 public class HistoryStore {
 
@@ -214,8 +213,8 @@ public class HistoryStore {
     /**
      * Writes a night's customer states: the stretch of every customer whose state changed is closed and a new one
      * starts; customers gone are closed. Whatever was written after the previous recorded night (an earlier run of
-     * this night, or a night that failed before it was recorded: states and issued tasks) is undone first, so a rerun
-     * writes the same as a first run. The states count only once {@link #recordNight} records the night; until then they are pending.
+     * this night, or a night that failed before it was recorded) is undone first, so a rerun writes the same as a
+     * first run. The states count only once {@link #recordNight} records the night; until then they are pending.
      * The night is marked pending first, then the rows are written in batches that each commit on their own, so a
      * write that fails part way is undone like any other pending night.
      * (Written beside the output files: a million new customers on a first night take seconds.)
@@ -233,7 +232,6 @@ public class HistoryStore {
                 // a full scan of the history, only after a rerun or a failed night
                 jdbc.update("DELETE FROM rfm_customer_state WHERE valid_from > ?", after);
                 jdbc.update("UPDATE rfm_customer_state SET valid_to = NULL, state_id = -state_id WHERE valid_to > ?", after);
-                jdbc.update("DELETE FROM rfm_revisit_task WHERE issued_on > ?", after); // by the issued_on index
                 jdbc.update("DELETE FROM rfm_history_pending");
             }
             jdbc.update("INSERT INTO rfm_history_pending (as_of) VALUES (?)", d);
@@ -314,46 +312,32 @@ public class HistoryStore {
     }
 
     /**
-     * Writes the revisit tasks a night issued, once {@link #writeStates} has written its states (and marked it
-     * pending): in a transaction of their own, beside the summary, instead of in the publishing transaction (a
-     * night's 12,600 tasks were 0.2 s of the publish step, their insert and its commit). Like the states they count
-     * once {@link #recordNight} records the night, and a night that fails before that leaves them for the next
-     * write to undo. Tasks an earlier run of this night issued are replaced.
+     * Records a night whose states {@link #writeStates} wrote: the tasks it issued, the follow-ups it decided, and
+     * the night itself. A rerun's earlier tasks and decisions are replaced.
      */
-    public void writeTasks(HistoryComparison night, List<IssuedTask> issued) {
-        requireRecordable(night);
-        LocalDate d = night.asOf();
-        ownTransactions.executeWithoutResult(status -> {
-            requirePending(d, "its revisit tasks");
-            jdbc.update("DELETE FROM rfm_revisit_task WHERE issued_on >= ?", d);
-            inParts(issued, part -> insertRows("INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason,"
-                    + " channel, owner, priority, due_date) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", part, (ps, at, t) -> {
-                ps.setString(at + 1, t.taskId());
-                ps.setObject(at + 2, t.issuedOn());
-                ps.setString(at + 3, t.customerId());
-                ps.setString(at + 4, t.reason());
-                ps.setString(at + 5, t.channel());
-                ps.setString(at + 6, t.owner());
-                ps.setInt(at + 7, t.priority());
-                ps.setObject(at + 8, t.dueDate());
-            }));
-        });
-    }
-
-    /**
-     * Records a night whose states and tasks {@link #writeStates} and {@link #writeTasks} wrote: the follow-ups it
-     * decided, and the night itself. A rerun's earlier decisions are replaced.
-     */
-    public void recordNight(HistoryComparison night, NightFigures figures, List<RevisitOutcome> decided) {
+    public void recordNight(HistoryComparison night, NightFigures figures, List<IssuedTask> issued,
+                            List<RevisitOutcome> decided) {
         requireRecordable(night);
         LocalDate d = night.asOf();
         if (jdbc.update("DELETE FROM rfm_history_pending WHERE as_of = ?", d) != 1) {
             throw new IllegalStateException("the customer states of " + d + " were not written before recording the night");
         }
+        jdbc.update("DELETE FROM rfm_revisit_task WHERE issued_on >= ?", d);
         jdbc.update("UPDATE rfm_revisit_task SET evaluated_on = NULL, converted = NULL, orders_after = NULL,"
                 + " revenue_after = NULL WHERE evaluated_on >= ?", d);
         jdbc.update("DELETE FROM rfm_revisit_outcome WHERE evaluated_on >= ?", d);
         jdbc.update("DELETE FROM rfm_history_run WHERE as_of >= ?", d);
+        inParts(issued, part -> insertRows("INSERT INTO rfm_revisit_task (task_id, issued_on, customer_id, reason, channel,"
+                + " owner, priority, due_date) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?)", part, (ps, at, t) -> {
+            ps.setString(at + 1, t.taskId());
+            ps.setObject(at + 2, t.issuedOn());
+            ps.setString(at + 3, t.customerId());
+            ps.setString(at + 4, t.reason());
+            ps.setString(at + 5, t.channel());
+            ps.setString(at + 6, t.owner());
+            ps.setInt(at + 7, t.priority());
+            ps.setObject(at + 8, t.dueDate());
+        }));
         batch("UPDATE rfm_revisit_task SET evaluated_on = ?, converted = ?, orders_after = ?, revenue_after = ?"
                 + " WHERE task_id = ?", decided, (ps, o) -> {
             ps.setObject(1, d);
@@ -382,13 +366,6 @@ public class HistoryStore {
                 (rs, n) -> new NightFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7)), night);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private void requirePending(LocalDate night, String what) {
-        if (!Integer.valueOf(1).equals(jdbc.queryForObject("SELECT COUNT(*) FROM rfm_history_pending WHERE as_of = ?",
-                Integer.class, night))) {
-            throw new IllegalStateException("the customer states of " + night + " were not written before " + what);
-        }
     }
 
     private static void requireRecordable(HistoryComparison night) {

@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import rfm.history.HistoryComparison;
 
 /**
- * Waits for tonight's customer states and issued revisit tasks to be in the history: their write starts once the
- * history's comparison is made ({@link StatesWrite}) and goes on beside the output files and the summary (the first
- * night of a large shop writes a row per customer); they count once {@link PublishTasklet} records the night.
+ * Waits for tonight's customer states to be in the history: their write starts once the history's comparison is
+ * made ({@link StatesWrite}) and goes on beside the output files and the summary (the first night of a large shop
+ * writes a row per customer); they count once {@link PublishTasklet} records the night.
  */
 class HistoryStatesTasklet implements Tasklet {
 
@@ -33,8 +33,8 @@ class HistoryStatesTasklet implements Tasklet {
         if (write != null) {
             long millis = write.await();
             contribution.incrementWriteCount(night.historyRows());
-            log.info("History: {} customer states and {} revisit tasks written for as-of {} in {} ms (recorded when the"
-                    + " run is published)", night.historyRows(), write.tasks(), run.asOf(), millis);
+            log.info("History: {} customer states written for as-of {} in {} ms (recorded when the run is published)",
+                    night.historyRows(), run.asOf(), millis);
         }
         return RepeatStatus.FINISHED;
     }

@@ -166,8 +166,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step planRevisits(JobRepository repository, PlatformTransactionManager tm, NightlyRun run, StatesWrites statesWrites) {
-        return tasklet("planRevisits", new RevisitTasklet(run, statesWrites), repository, tm);
+    Step planRevisits(JobRepository repository, PlatformTransactionManager tm, NightlyRun run) {
+        return tasklet("planRevisits", new RevisitTasklet(run), repository, tm);
     }
 
     @Bean

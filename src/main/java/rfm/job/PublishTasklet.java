@@ -12,9 +12,12 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.util.List;
+
 import rfm.config.Operations;
 import rfm.history.HistoryComparison;
 import rfm.history.HistoryStore;
+import rfm.revisit.IssuedTask;
 
 /**
  * The last step: records the night in the history, renames the finished staging folder to {@code OUTPUT/<as-of>/}, hands the metrics to
@@ -35,14 +38,15 @@ class PublishTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         // the night is recorded in this step's transaction, which commits only after the folder is published:
-        // a failure before that leaves neither (the states and tasks written beside the files and the summary stay
-        // pending, and the next write undoes them); one in between (the commit itself) leaves the folder, and the
-        // rerun of the failed run records the night then
+        // a failure before that leaves neither (the states written beside the files stay pending, and the next
+        // write undoes them); one in between (the commit itself) leaves the folder, and the rerun of the failed
+        // run records the night then
         HistoryComparison night = run.history();
         if (night.recorded()) {
-            history.recordNight(night, run.figures(), run.followUps());
+            List<IssuedTask> issued = run.revisitPlan().scheduled().stream().map(t -> IssuedTask.of(t, run.asOf())).toList();
+            history.recordNight(night, run.figures(), issued, run.followUps());
             log.info("Recorded as-of {} in the history: {} changed customers, {} revisit tasks issued, {} follow-ups decided",
-                    run.asOf(), night.changes(), run.revisitPlan().scheduled().size(), run.followUps().size());
+                    run.asOf(), night.changes(), issued.size(), run.followUps().size());
         }
         FaultInjection.check("publish");
         Path published = run.output().publish();

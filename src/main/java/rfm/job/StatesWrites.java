@@ -1,8 +1,6 @@
 package rfm.job;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -10,7 +8,6 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 import rfm.history.HistoryComparison;
 import rfm.history.HistoryStore;
-import rfm.revisit.IssuedTask;
 
 /**
  * The {@link StatesWrite} of each job execution still going: started by the compareHistory step, awaited by the
@@ -21,29 +18,12 @@ import rfm.revisit.IssuedTask;
 final class StatesWrites implements JobExecutionListener {
 
     private final Map<Long, StatesWrite> going = new ConcurrentHashMap<>();
-    /**
-     * The revisit tasks each execution issued, for its write to take after the states: made by whichever comes
-     * first, the write's start (compareHistory) or the plan (planRevisits, beside it).
-     */
-    private final Map<Long, CompletableFuture<List<IssuedTask>>> issued = new ConcurrentHashMap<>();
 
     void start(long jobExecutionId, HistoryStore store, HistoryComparison night) {
-        StatesWrite earlier = going.put(jobExecutionId, StatesWrite.start(store, night, issuedBy(jobExecutionId)));
+        StatesWrite earlier = going.put(jobExecutionId, StatesWrite.start(store, night));
         if (earlier != null) {
             earlier.awaitQuietly(); // not in a job's flow: the comparison runs once per execution
         }
-    }
-
-    /**
-     * Hands the revisit tasks the execution issued to its write, started or not yet; a night whose states are not
-     * written (older than the latest recorded one) writes no tasks either.
-     */
-    void issue(long jobExecutionId, List<IssuedTask> tasks) {
-        issuedBy(jobExecutionId).complete(tasks);
-    }
-
-    private CompletableFuture<List<IssuedTask>> issuedBy(long jobExecutionId) {
-        return issued.computeIfAbsent(jobExecutionId, id -> new CompletableFuture<>());
     }
 
     /** The execution's write, or null when none was started (a night older than the latest recorded one). */
@@ -53,10 +33,6 @@ final class StatesWrites implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        CompletableFuture<List<IssuedTask>> tasks = issued.remove(execution.getId());
-        if (tasks != null) {
-            tasks.cancel(false); // a run that failed before its plan: its write ends after the states
-        }
         StatesWrite write = going.remove(execution.getId());
         if (write != null) {
             write.awaitQuietly();

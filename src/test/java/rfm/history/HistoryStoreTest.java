@@ -115,18 +115,7 @@ class HistoryStoreTest {
 
     private static void record(HistoryStore store, HistoryComparison night) {
         store.recordNight(night, new NightFigures(night.customers().size(), night.customers().size(), 0,
-                BigDecimal.TEN, 0, 0, 0), List.of());
-    }
-
-    /** One task per customer of the night, issued on it (ids carry the night so that two nights' differ). */
-    private static List<IssuedTask> tasksOf(HistoryComparison night) {
-        return night.customers().stream().map(c -> new IssuedTask("T" + night.asOf() + c.customerId(), night.asOf(),
-                c.customerId(), "CARE", "PHONE", "李娜", 3, night.asOf().plusDays(7))).toList();
-    }
-
-    private static List<String> tasks(DataSource ds) {
-        return new JdbcTemplate(ds).query("SELECT issued_on, customer_id FROM rfm_revisit_task ORDER BY issued_on, customer_id",
-                (rs, n) -> rs.getObject(1) + " " + rs.getString(2));
+                BigDecimal.TEN, 0, 0, 0), List.of(), List.of());
     }
 
     private static List<String> states(DataSource ds) {
@@ -178,8 +167,7 @@ class HistoryStoreTest {
             issued.add(new IssuedTask(String.format("T%03d", i), D1, String.format("C%03d", i), "WIN_BACK", "PHONE",
                     "李娜", 1 + i % 3, D1.plusDays(i % 7)));
         }
-        store.writeTasks(night, issued);
-        store.recordNight(night, new NightFigures(n, n, 0, BigDecimal.TEN, 0, n, 0), List.of());
+        store.recordNight(night, new NightFigures(n, n, 0, BigDecimal.TEN, 0, n, 0), issued, List.of());
 
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         assertThat(jdbc.query("SELECT state_id, customer_id, valid_from, valid_to, segment, lifecycle_stage, value_tier,"
@@ -317,58 +305,6 @@ class HistoryStoreTest {
                 "5 C5 2026-11-20-null LOYAL",
                 "10 C6 2026-11-22-null LOYAL");
         assertThat(pending(ds)).containsExactly(D2);
-    }
-
-    @Test
-    void theTasksOfANightThatWasNotRecordedAreUndoneByTheNextWriteAndARerunReplacesItsTasks() {
-        DataSource ds = database("db");
-        HistoryStore store = store(ds, 0);
-        HistoryComparison night1 = first(firstNight());
-        store.writeStates(night1);
-        store.writeTasks(night1, tasksOf(night1));
-        record(store, night1);
-        // 11-22 writes its states and tasks, then fails before it is recorded: both pending
-        HistoryComparison failed = second(store, secondNight());
-        store.writeStates(failed);
-        store.writeTasks(failed, tasksOf(failed));
-        assertThat(tasks(ds)).hasSize(10);
-        assertThat(pending(ds)).containsExactly(D2);
-
-        // its rerun undoes them first, then writes its own: the tasks of 11-20 stay
-        HistoryComparison rerun = second(store, secondNight());
-        store.writeStates(rerun);
-        assertThat(tasks(ds)).containsExactly("2026-11-20 C1", "2026-11-20 C2", "2026-11-20 C3", "2026-11-20 C4",
-                "2026-11-20 C5");
-        store.writeTasks(rerun, tasksOf(rerun).subList(0, 2));
-        record(store, rerun);
-        assertThat(tasks(ds)).containsExactly("2026-11-20 C1", "2026-11-20 C2", "2026-11-20 C3", "2026-11-20 C4",
-                "2026-11-20 C5", "2026-11-22 C1", "2026-11-22 C3");
-
-        // a rerun of the recorded 11-22 replaces its tasks, even one written twice
-        HistoryComparison again = HistoryComparison.compare(D2, D1, D2, secondNight(), previousOn(store, D1, secondNight()));
-        store.writeStates(again);
-        store.writeTasks(again, tasksOf(again).subList(2, 3));
-        store.writeTasks(again, tasksOf(again).subList(3, 5));
-        record(store, again);
-        assertThat(tasks(ds)).containsExactly("2026-11-20 C1", "2026-11-20 C2", "2026-11-20 C3", "2026-11-20 C4",
-                "2026-11-20 C5", "2026-11-22 C5", "2026-11-22 C6");
-        assertThat(pending(ds)).isEmpty();
-    }
-
-    @Test
-    void tasksAreWrittenOnlyAfterTheNightsStates() {
-        DataSource ds = database("db");
-        HistoryStore store = store(ds, 0);
-        HistoryComparison night = first(firstNight());
-        assertThatThrownBy(() -> store.writeTasks(night, tasksOf(night)))
-                .hasMessage("the customer states of 2026-11-20 were not written before its revisit tasks");
-        assertThat(tasks(ds)).isEmpty();
-    }
-
-    private static PreviousStates previousOn(HistoryStore store, LocalDate night, List<ScoredCustomer> customers) {
-        PreviousStates previous = new PreviousStates(customers);
-        store.statesOn(night, previous);
-        return previous;
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
@@ -324,10 +323,6 @@ class HistoryFunctionalTests {
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
         assertThat(columns(published(D2).resolve("crm_delta.csv"), "change")).containsExactly(
                 Map.entry("C2", "NEW"), Map.entry("C4", "CHANGED"));
-        // its tasks once, as its published list has them, and those of 11-20 still there
-        assertThat(query(tmp.resolve("db"), "SELECT issued_on, COUNT(*) FROM rfm_revisit_task GROUP BY issued_on ORDER BY issued_on"))
-                .containsExactly(D1 + "," + readCsv(published(D1).resolve("revisit_tasks.csv")).size(),
-                        D2 + "," + readCsv(published(D2).resolve("revisit_tasks.csv")).size());
     }
 
     /**
@@ -347,9 +342,8 @@ class HistoryFunctionalTests {
         }
         assertThat(published(D2)).doesNotExist();
         assertThat(query(tmp.resolve("db"), "SELECT as_of FROM rfm_history_pending")).containsExactly(D2);
-        // its tasks were written beside the summary, pending like its states
-        assertThat(query(tmp.resolve("db"), "SELECT CASE WHEN COUNT(*) > 0 THEN 'some' ELSE 'none' END FROM rfm_revisit_task"
-                + " WHERE issued_on = DATE '2026-11-21'")).containsExactly("some");
+        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_revisit_task WHERE issued_on = DATE '2026-11-21'"))
+                .containsExactly("0");
 
         CommandRun next = night(D3);
         assertThat(next.exitCode()).as(next.err()).isZero();
@@ -368,27 +362,6 @@ class HistoryFunctionalTests {
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state WHERE valid_to = DATE '2026-11-21'"))
                 .containsExactly("0");
         assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_history_pending")).containsExactly("0");
-        // the tasks of 11-21 undone with its states; those of 11-20 and 11-22 as their published lists have them
-        assertThat(query(tmp.resolve("db"), "SELECT issued_on, COUNT(*) FROM rfm_revisit_task GROUP BY issued_on ORDER BY issued_on"))
-                .containsExactly(D1 + "," + readCsv(published(D1).resolve("revisit_tasks.csv")).size(),
-                        D3 + "," + readCsv(published(D3).resolve("revisit_tasks.csv")).size());
-    }
-
-    /**
-     * A night that fails before its revisit tasks are planned ends its history write after the states (the tasks it
-     * would write next are called off, not waited for): the run ends, the states stay pending, no task is written,
-     * and the rerun records the night as an uninterrupted run does.
-     */
-    @Test
-    @Timeout(60)
-    void aNightThatFailsBeforeItsTasksArePlannedEndsAndItsRerunRecordsTheNight() throws Exception {
-        assertThat(night(D1).exitCode()).isZero();
-        CommandRun failed = failedNight(D2, Map.of(FaultInjection.PROPERTY, "step:planRevisits"));
-        assertThat(failed.err() + failed.out()).contains("injected fault at step:planRevisits");
-        assertThat(query(tmp.resolve("db"), "SELECT as_of FROM rfm_history_pending")).containsExactly(D2);
-        assertThat(query(tmp.resolve("db"), "SELECT COUNT(*) FROM rfm_customer_state")).containsExactly("7");
-        assertThat(query(tmp.resolve("db"), "SELECT DISTINCT issued_on FROM rfm_revisit_task")).containsExactly(D1);
-        assertD2RecordedAsUninterrupted();
     }
 
     /** A job repository made by an earlier version (Spring Boot's schema script, no Flyway table) is taken over. */
