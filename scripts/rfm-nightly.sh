@@ -188,7 +188,7 @@ default_opts+=" -XX:CompileCommand=CompileThresholdScaling,sun.security.provider
 # at every step (seven at large, 3.4 s of stopped threads); starting the heap at that size (at most 1152 MiB)
 # leaves none at large (since the eighteenth pass: 830-850 MB reach the old generation in all, which then held
 # 930; at 1.4 times, 1200 MiB, it held 880, too close: 1.3 s of full collection whenever a run went past it), for
-# about 150 MiB more peak memory. Inputs under about 340 MB keep the JVM's default.
+# about 150 MiB more peak memory. Inputs under about 340 MB do not get this heap (mid-sized ones: below).
 # The young generation is capped at 192 MiB (320 until the twenty-eighth pass) and the cap of the initial heap is
 # 1152 MiB (1250): the old generation starts at 960 MiB instead of 930, and 98 MiB less heap is touched at start. On
 # this virtual machine every page the guest has not touched for a few seconds costs a fault from the host (about
@@ -230,7 +230,7 @@ if (( ${input_bytes:-0} > 0 )) && ! heap_capped; then
     # Mid-sized inputs (64-340 MB) start at 512 MiB, untouched, instead of the JVM's default of a 64th of the
     # machine's memory: with that default (384 MiB here) the medium set's old generation ran a few MB short of
     # its live data in some runs and paid a full collection (0.3 s) for it; on a smaller machine it would pay
-    # several. The pages are touched only as the heap fills: peak RSS the same (medium 668-677 MiB).
+    # several. The pages are touched only as the heap fills: peak RSS the same as with the default (then 668-677 MiB).
     # Its young generation is 128 MiB instead of the 170 a 512 MiB heap gives it: 40 MiB less memory touched, each
     # page of it a fault from the host on this virtual machine (twenty-eighth pass). Medium, 12 alternating pairs:
     # faster in 10, 0.16 s on average, peak RSS 485 MiB instead of 527; 96 and 64 MiB measured the same as 128. The
