@@ -253,7 +253,8 @@ public class HistoryStore {
         // needs to reach the disk when it commits: H2, which the job's URL has write its whole store to the file at
         // every commit (WRITE_DELAY=0, for the chunks of the ingest steps), keeps them in memory meanwhile and writes
         // them when the rows are in (syncAhead) (PostgreSQL: synchronous_commit off)
-        Integer writeDelay = "H2".equals(product()) ? jdbc.queryForObject("SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS"
+        boolean h2 = "H2".equals(product());
+        Integer writeDelay = h2 ? jdbc.queryForObject("SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS"
                 + " WHERE SETTING_NAME = 'WRITE_DELAY'", Integer.class) : null;
         boolean delayed = writeDelay != null && writeDelay < STATES_WRITE_DELAY_MILLIS;
         if (delayed) {
@@ -266,7 +267,7 @@ public class HistoryStore {
                 setWriteDelay(writeDelay);
             }
         }
-        if ("H2".equals(product())) {
+        if (h2) {
             syncAhead(d);
         }
     }
