@@ -107,7 +107,11 @@ public class RfmApplication {
 
     private static SpringApplicationBuilder application(EncodingsAhead encodingsAhead, LoadedJobFile jobFile,
                                                         Map<String, Object> properties) {
+        // main: Spring's AOT start-up (spring.aot.enabled) finds the bean definitions generated at build time by the
+        // main class's name, which it otherwise takes from the call stack: a caller's own main (the bench's runs of the
+        // job in one JVM) would find none and fail
         return new SpringApplicationBuilder(RfmApplication.class)
+                .main(RfmApplication.class)
                 .initializers(c -> {
                     c.getBeanFactory().registerSingleton("encodingsAhead", encodingsAhead);
                     if (jobFile != null) {
