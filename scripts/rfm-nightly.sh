@@ -240,4 +240,11 @@ if (( ${input_bytes:-0} > 0 )) && ! heap_capped; then
 fi
 # spring.aot.enabled: the bean definitions generated at build time (the pom's process-aot) instead of working
 # them out at every start: sample runs 3.47 s to 2.94 s on average in 8 alternating pairs (docs/performance.md).
+# RFM_PRINT_JAVA_OPTS=1: print the JVM options this run would get (the start-up archive's, those worked out above
+# for these inputs, and RFM_EXTRA_JAVA_OPTS) on one line and exit 0 without running the job (the bench's runs of
+# the job in one JVM, scripts/bench.sh WARM=N, take them from here)
+if [[ "${RFM_PRINT_JAVA_OPTS:-0}" == 1 ]]; then
+  printf '%s\n' "-Dspring.aot.enabled=true ${share[*]} ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-}"
+  exit 0
+fi
 exec java -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-} -jar "$run_jar" "${args[@]}"

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -31,14 +32,17 @@ class NightlyScriptIT {
 
     /** The script with RFM_EXTRA_JAVA_OPTS (when not null) and without JAVA_OPTS: the run script's own defaults. */
     private Result scriptWith(String extraJavaOpts, String... args) throws IOException, InterruptedException {
+        return scriptWithEnvironment(extraJavaOpts == null ? Map.of() : Map.of("RFM_EXTRA_JAVA_OPTS", extraJavaOpts), args);
+    }
+
+    /** The script with these environment variables added, and without JAVA_OPTS. */
+    private Result scriptWithEnvironment(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_OPTS");
-        if (extraJavaOpts != null) {
-            builder.environment().put("RFM_EXTRA_JAVA_OPTS", extraJavaOpts);
-        }
+        builder.environment().putAll(environment);
         Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -70,6 +74,38 @@ class NightlyScriptIT {
         assertThat(collections).as("the collector ran").anyMatch(l -> l.contains("Pause Young"));
         assertThat(collections.stream().filter(l -> l.contains("Pause Full")).count()).as(String.join("\n", collections))
                 .isLessThan(20);
+    }
+
+    /**
+     * RFM_PRINT_JAVA_OPTS=1 prints the options a run on these inputs would get, on one line, and runs nothing: for 700
+     * MB of input (a sparse file beside the sample shop's) the initial heap worked out for big inputs, for the sample
+     * shop alone none; RFM_EXTRA_JAVA_OPTS last, so that it wins. The bench's runs of the job in one JVM use them.
+     */
+    @Test
+    void printsTheJavaOptionsARunWouldGetWithoutRunningIt() throws Exception {
+        Path big = tmp.resolve("big");
+        Files.createDirectories(big);
+        for (String f : List.of("customers.csv", "orders.csv", "interactions.csv")) {
+            Files.copy(Path.of("sample-data").resolve(f), big.resolve(f));
+        }
+        try (var padding = new java.io.RandomAccessFile(big.resolve("padding.csv").toFile(), "rw")) {
+            padding.setLength(700L << 20);
+        }
+        Map<String, String> print = Map.of("RFM_PRINT_JAVA_OPTS", "1", "RFM_EXTRA_JAVA_OPTS", "-Dmarker=last");
+        Result forBig = scriptWithEnvironment(print, "--input", big.toString(), "--output", tmp.resolve("out").toString(),
+                "--as-of", "2026-11-22", "--db", tmp.resolve("db").toString(), "--job", "sample-data/sample-shop.yml");
+        Result forSample = scriptWithEnvironment(print, "--input", "sample-data", "--output", tmp.resolve("out").toString(),
+                "--as-of", "2026-11-22", "--db", tmp.resolve("db").toString(), "--job", "sample-data/sample-shop.yml");
+
+        assertThat(forBig.exitCode()).as(forBig.output()).isZero();
+        String bigLine = forBig.output().strip().lines().reduce((first, last) -> last).orElseThrow();
+        assertThat(bigLine).startsWith("-Dspring.aot.enabled=true").contains(" -XX:+UseParallelGC ", " -Xms", " -XX:+AlwaysPreTouch")
+                .endsWith("-Dmarker=last");
+        assertThat(forSample.exitCode()).as(forSample.output()).isZero();
+        String sampleLine = forSample.output().strip().lines().reduce((first, last) -> last).orElseThrow();
+        assertThat(sampleLine).contains(" -XX:+UseParallelGC ").doesNotContain("-Xms").endsWith("-Dmarker=last");
+        assertThat(tmp.resolve("out")).as("no run").doesNotExist();
+        assertThat(tmp.resolve("db.mv.db")).as("no run").doesNotExist();
     }
 
     /**
