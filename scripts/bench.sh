@@ -29,9 +29,17 @@
 #      on customer_id and requires equal recency_days, frequency and monetary for every customer with counted
 #      orders (bench.CompareRfm); prints the number of mismatches and the first few.
 #
+#   6. With WARM=N (default 0: off): runs the whole job N more times in one JVM (bench.WarmRuns, with the JVM
+#      options the run script gives these inputs: RFM_PRINT_JAVA_OPTS=1 scripts/rfm-nightly.sh ...), each a first
+#      night on a fresh output folder and database as in the rounds, and prints each run's wall seconds and its
+#      ratio to DuckDB's median. The first run pays the JVM's warm-up as every run through the README's command
+#      does (classes loaded, code interpreted, then compiled while it runs); the later ones show the job's own
+#      work with the code already compiled. Every run's customers_scored.csv must equal the first's.
+#
 # Environment: REPS (3), CHECK (1 for medium, else 0), SEED (42), JAVA_OPTS (passed to the job, as by
 # rfm-nightly.sh), BENCH_DATA=DIR (use an existing input folder instead of generating; for testing the harness),
-# KEEP=1 (keep every round's run folder; by default only the last round's stays, under target/bench-runs/SIZE/).
+# KEEP=1 (keep every round's run folder; by default only the last round's stays, under target/bench-runs/SIZE/),
+# WARM=N (step 6).
 #
 # Exit codes: 0 success; 1 a run failed or the check found mismatches; 2 bad usage.
 # Timings are reported, never asserted.
@@ -58,6 +66,8 @@ reps="${REPS:-3}"
 seed="${SEED:-42}"
 if [[ "$size" == medium ]]; then check="${CHECK:-1}"; else check="${CHECK:-0}"; fi
 [[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "bench: REPS must be a positive number, not '$reps'" >&2; exit 2; }
+warm="${WARM:-0}"
+[[ "$warm" =~ ^[0-9]+$ ]] || { echo "bench: WARM must be a number of runs, not '$warm'" >&2; exit 2; }
 
 job_jar="$root/target/rfm-segmentation.jar"
 bench_jar="$root/bench/target/duckdb-rfm.jar"
@@ -221,5 +231,29 @@ if [[ "$check" == 1 ]]; then
     1) echo "check: FAILED" >&2; exit 1 ;;
     *) die "the check could not run (exit $status)" ;;
   esac
+fi
+
+# ---------------------------------------------------------------------------------------------- warm runs
+if ((warm > 0)); then
+  warm_dir="$work/warm"
+  rm -rf "$warm_dir"
+  mkdir -p "$warm_dir"
+  # the product's classes as a plain jar with its libraries: the run script's own (target/cds, with its start-up
+  # archive, which the JVM takes with the bench's classes after the jar), else extracted here; and the JVM options
+  # the run script works out for these inputs
+  if [[ "$(cut -d' ' -f1 "$root/target/cds/ready" 2>/dev/null)" == "$(md5sum < "$job_jar" | cut -c1-32)" ]]; then
+    product="$root/target/cds/rfm-segmentation.jar"
+  else
+    java -Djarmode=tools -jar "$job_jar" extract --destination "$warm_dir/jar" >/dev/null \
+      || die "could not extract $job_jar for the warm runs"
+    product="$warm_dir/jar/rfm-segmentation.jar"
+  fi
+  read -r -a warm_opts < <(RFM_PRINT_JAVA_OPTS=1 "$root/scripts/rfm-nightly.sh" --input "$data" \
+    --output "$warm_dir/out" --as-of "$as_of" --db "$warm_dir/db")
+  echo
+  echo "== the job $warm times in one JVM (WARM=$warm): the first run pays the JVM's warm-up, the later ones find the code compiled =="
+  (cd "$warm_dir" && java "${warm_opts[@]}" -cp "$product:$root/bench/target/classes" \
+    bench.WarmRuns "$warm" "$data" "$as_of" "$root/jobs/nightly.yml" "$warm_dir" "$duck_wall") || die "the warm runs failed"
+  rm -rf "$warm_dir/jar"
 fi
 exit 0
