@@ -31,10 +31,11 @@
 #
 #   6. With WARM=N (default 0: off): runs the whole job N more times in one JVM (bench.WarmRuns, with the JVM
 #      options the run script gives these inputs: RFM_PRINT_JAVA_OPTS=1 scripts/rfm-nightly.sh ...), each a first
-#      night on a fresh output folder and database as in the rounds, and prints each run's wall seconds and its
-#      ratio to DuckDB's median. The first run pays the JVM's warm-up as every run through the README's command
+#      night on a fresh output folder and database as in the rounds, and prints each run's wall seconds, timed
+#      inside the JVM (its own start and, for big inputs, its heap's touch are not in them), and the ratio to
+#      DuckDB's median (a whole process). The first run warms the code up as every run of the README's command
 #      does (classes loaded, code interpreted, then compiled while it runs); the later ones show the job's own
-#      work with the code already compiled. Every run's customers_scored.csv must equal the first's.
+#      work with the code compiled. Every run's customers_scored.csv must equal the first's.
 #
 # Environment: REPS (3), CHECK (1 for medium, else 0), SEED (42), JAVA_OPTS (passed to the job, as by
 # rfm-nightly.sh), BENCH_DATA=DIR (use an existing input folder instead of generating; for testing the harness),
@@ -67,7 +68,7 @@ seed="${SEED:-42}"
 if [[ "$size" == medium ]]; then check="${CHECK:-1}"; else check="${CHECK:-0}"; fi
 [[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "bench: REPS must be a positive number, not '$reps'" >&2; exit 2; }
 warm="${WARM:-0}"
-[[ "$warm" =~ ^[0-9]+$ ]] || { echo "bench: WARM must be a number of runs, not '$warm'" >&2; exit 2; }
+[[ "$warm" =~ ^(0|[1-9][0-9]*)$ ]] || { echo "bench: WARM must be a number of runs, not '$warm'" >&2; exit 2; }
 
 job_jar="$root/target/rfm-segmentation.jar"
 bench_jar="$root/bench/target/duckdb-rfm.jar"
@@ -238,20 +239,22 @@ if ((warm > 0)); then
   warm_dir="$work/warm"
   rm -rf "$warm_dir"
   mkdir -p "$warm_dir"
-  # the product's classes as a plain jar with its libraries: the run script's own (target/cds, with its start-up
-  # archive, which the JVM takes with the bench's classes after the jar), else extracted here; and the JVM options
-  # the run script works out for these inputs
-  if [[ "$(cut -d' ' -f1 "$root/target/cds/ready" 2>/dev/null)" == "$(md5sum < "$job_jar" | cut -c1-32)" ]]; then
+  # the JVM options the run script works out for these inputs, one per line; with its start-up archive among them,
+  # the product's classes are its extracted jar (target/cds), which the archive is for (the JVM takes the archive
+  # with the bench's classes after that jar), else the jar is extracted here
+  warm_opts_text="$(RFM_PRINT_JAVA_OPTS=1 "$root/scripts/rfm-nightly.sh" --input "$data" --output "$warm_dir/out" \
+    --as-of "$as_of" --db "$warm_dir/db")" || die "RFM_PRINT_JAVA_OPTS=1 scripts/rfm-nightly.sh failed"
+  mapfile -t warm_opts <<<"$warm_opts_text"
+  if [[ " ${warm_opts[*]} " == *" -XX:SharedArchiveFile="* ]]; then
     product="$root/target/cds/rfm-segmentation.jar"
   else
     java -Djarmode=tools -jar "$job_jar" extract --destination "$warm_dir/jar" >/dev/null \
       || die "could not extract $job_jar for the warm runs"
     product="$warm_dir/jar/rfm-segmentation.jar"
   fi
-  read -r -a warm_opts < <(RFM_PRINT_JAVA_OPTS=1 "$root/scripts/rfm-nightly.sh" --input "$data" \
-    --output "$warm_dir/out" --as-of "$as_of" --db "$warm_dir/db")
   echo
-  echo "== the job $warm times in one JVM (WARM=$warm): the first run pays the JVM's warm-up, the later ones find the code compiled =="
+  echo "== the job $warm times in one JVM (WARM=$warm), timed inside it (the JVM's own start, and at large its heap's touch, not"
+  echo "   included; DuckDB's median is its whole process): the first run warms the code up, the later ones find it compiled =="
   (cd "$warm_dir" && java "${warm_opts[@]}" -cp "$product:$root/bench/target/classes" \
     bench.WarmRuns "$warm" "$data" "$as_of" "$root/jobs/nightly.yml" "$warm_dir" "$duck_wall") || die "the warm runs failed"
   rm -rf "$warm_dir/jar"

@@ -38,11 +38,14 @@ if [[ "$db" == jdbc:* ]]; then
 else
   lock="$db.lock"
 fi
-mkdir -p "$(dirname "$lock")"
-exec 9>>"$lock"
-if ! flock -n 9; then
-  echo "rfm-nightly: another run holds the lock $lock ($(cat "$lock" 2>/dev/null || true)); not starting. Exit code 3." >&2
-  exit 3
+print_only="${RFM_PRINT_JAVA_OPTS:-0}"   # 1: print the JVM options and run nothing (see the end), so no lock
+if [[ "$print_only" != 1 ]]; then
+  mkdir -p "$(dirname "$lock")"
+  exec 9>>"$lock"
+  if ! flock -n 9; then
+    echo "rfm-nightly: another run holds the lock $lock ($(cat "$lock" 2>/dev/null || true)); not starting. Exit code 3." >&2
+    exit 3
+  fi
 fi
 
 stale_jar() { [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; }
@@ -238,13 +241,13 @@ if (( ${input_bytes:-0} > 0 )) && ! heap_capped; then
     default_opts+=" -Xms512m -XX:NewSize=128m -XX:MaxNewSize=128m"
   fi
 fi
-# spring.aot.enabled: the bean definitions generated at build time (the pom's process-aot) instead of working
-# them out at every start: sample runs 3.47 s to 2.94 s on average in 8 alternating pairs (docs/performance.md).
 # RFM_PRINT_JAVA_OPTS=1: print the JVM options this run would get (the start-up archive's, those worked out above
-# for these inputs, and RFM_EXTRA_JAVA_OPTS) on one line and exit 0 without running the job (the bench's runs of
-# the job in one JVM, scripts/bench.sh WARM=N, take them from here)
-if [[ "${RFM_PRINT_JAVA_OPTS:-0}" == 1 ]]; then
-  printf '%s\n' "-Dspring.aot.enabled=true ${share[*]} ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-}"
+# for these inputs, and RFM_EXTRA_JAVA_OPTS), one per line so that a path with spaces stays one option, and exit 0
+# without running the job (the bench's runs of the job in one JVM, scripts/bench.sh WARM=N, take them from here)
+if [[ "$print_only" == 1 ]]; then
+  printf '%s\n' -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-}
   exit 0
 fi
+# spring.aot.enabled: the bean definitions generated at build time (the pom's process-aot) instead of working
+# them out at every start: sample runs 3.47 s to 2.94 s on average in 8 alternating pairs (docs/performance.md).
 exec java -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-} -jar "$run_jar" "${args[@]}"
