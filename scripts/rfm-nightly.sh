@@ -241,13 +241,14 @@ if (( ${input_bytes:-0} > 0 )) && ! heap_capped; then
     default_opts+=" -Xms512m -XX:NewSize=128m -XX:MaxNewSize=128m"
   fi
 fi
-# RFM_PRINT_JAVA_OPTS=1: print the JVM options this run would get (the start-up archive's, those worked out above
-# for these inputs, and RFM_EXTRA_JAVA_OPTS), one per line so that a path with spaces stays one option, and exit 0
-# without running the job (the bench's runs of the job in one JVM, scripts/bench.sh WARM=N, take them from here)
-if [[ "$print_only" == 1 ]]; then
-  printf '%s\n' -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-}
-  exit 0
-fi
 # spring.aot.enabled: the bean definitions generated at build time (the pom's process-aot) instead of working
 # them out at every start: sample runs 3.47 s to 2.94 s on average in 8 alternating pairs (docs/performance.md).
-exec java -Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-} -jar "$run_jar" "${args[@]}"
+# The option strings are split into words here on purpose (JAVA_OPTS and RFM_EXTRA_JAVA_OPTS hold several).
+java_opts=(-Dspring.aot.enabled=true "${share[@]}" ${JAVA_OPTS:-$default_opts} ${RFM_EXTRA_JAVA_OPTS:-})
+# RFM_PRINT_JAVA_OPTS=1: print those options, one per line so that a path with spaces stays one option, and exit 0
+# without running the job (the bench's runs of the job in one JVM, scripts/bench.sh WARM=N, take them from here)
+if [[ "$print_only" == 1 ]]; then
+  printf '%s\n' "${java_opts[@]}"
+  exit 0
+fi
+exec java "${java_opts[@]}" -jar "$run_jar" "${args[@]}"
